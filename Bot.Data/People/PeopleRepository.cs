@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Dapper;
+using Rectification.Data.Db;
+
+namespace Rectification.Data.People;
+
+/// <summary>People, departments and who supervises what.</summary>
+public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider time)
+{
+    internal const string SelectPeople = """
+        SELECT p.id AS Id, p.name AS Name, p.department_id AS DepartmentId, d.name AS Department, p.email AS Email,
+               p.teams_user_id AS TeamsUserId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin
+        FROM people p LEFT JOIN departments d ON d.id = p.department_id
+        """;
+
+    private const string SelectSupervisions = "SELECT leader_id AS LeaderId, department_id AS DepartmentId FROM supervisions WHERE leader_id IN @Ids";
+
+    public async Task<Person?> GetAsync(long id, CancellationToken cancellationToken) =>
+        await SingleAsync(SelectPeople + " WHERE p.id = @Value", id, cancellationToken);
+
+    public async Task<Person?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken) =>
+        await SingleAsync(SelectPeople + " WHERE p.teams_user_id = @Value", teamsUserId, cancellationToken);
+
+    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
+        await SingleAsync(SelectPeople + " WHERE lower(p.email) = lower(@Value)", email, cancellationToken);
+
+    /// <summary>All people with exactly this name: the caller decides what more than one means.</summary>
+    public async Task<IReadOnlyList<Person>> FindByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, SelectPeople + " WHERE p.name = @Value ORDER BY p.id", new { Value = name.Trim() }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, SelectPeople + " ORDER BY p.id", null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Person>> ListAdminsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null, SelectPeople + " WHERE p.is_admin = @Value ORDER BY p.id", new { Value = true }, cancellationToken);
+    }
+
+    /// <summary>Leaders who supervise the department: who approves and who is escalated to.</summary>
+    public async Task<IReadOnlyList<Person>> ListSupervisorsAsync(long departmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, null,
+            SelectPeople + " WHERE p.id IN (SELECT leader_id FROM supervisions WHERE department_id = @Value) ORDER BY p.id",
+            new { Value = departmentId }, cancellationToken);
+    }
+
+    private const string LinkTeamsUser = "UPDATE people SET teams_user_id = @TeamsUserId WHERE id = @Id";
+
+    /// <summary>Remembers which Teams (AAD) user a ledger person is, once we have matched them.</summary>
+    public async Task LinkTeamsUserAsync(long personId, string teamsUserId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId }, cancellationToken: cancellationToken));
+    }
+
+    private const string InsertPerson = """
+        INSERT INTO people (name, department_id, email, teams_user_id, time_zone, is_admin, created_at)
+        VALUES (@Name, @DepartmentId, @Email, @TeamsUserId, @TimeZone, @IsAdmin, @CreatedAt)
+        RETURNING id
+        """;
+
+    private const string InsertSupervision = """
+        INSERT INTO supervisions (leader_id, department_id) VALUES (@LeaderId, @DepartmentId)
+        ON CONFLICT (leader_id, department_id) DO NOTHING
+        """;
+
+    public async Task<long> AddAsync(NewPerson person, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await AddAsync(connection, transaction, person, time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    internal static async Task<long> AddAsync(DbConnection connection, DbTransaction transaction, NewPerson person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        long? departmentId = person.Department is null ? null : await EnsureDepartmentAsync(connection, transaction, person.Department, cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertPerson, new
+        {
+            Name = person.Name.Trim(),
+            DepartmentId = departmentId,
+            person.Email,
+            person.TeamsUserId,
+            person.TimeZone,
+            person.IsAdmin,
+            CreatedAt = now,
+        }, transaction, cancellationToken: cancellationToken));
+        foreach (var supervised in person.Supervises)
+        {
+            await AddSupervisionAsync(connection, transaction, id, await EnsureDepartmentAsync(connection, transaction, supervised, cancellationToken), cancellationToken);
+        }
+        return id;
+    }
+
+    internal static Task AddSupervisionAsync(DbConnection connection, DbTransaction transaction, long leaderId, long departmentId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertSupervision, new { LeaderId = leaderId, DepartmentId = departmentId }, transaction, cancellationToken: cancellationToken));
+
+    private const string SelectDepartment = "SELECT id FROM departments WHERE name = @Name";
+
+    private const string InsertDepartment = "INSERT INTO departments (name) VALUES (@Name) ON CONFLICT (name) DO NOTHING";
+
+    internal static async Task<long> EnsureDepartmentAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        var args = new { Name = name.Trim() };
+        await connection.ExecuteAsync(new CommandDefinition(InsertDepartment, args, transaction, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectDepartment, args, transaction, cancellationToken: cancellationToken));
+    }
+
+    private async Task<Person?> SingleAsync(string sql, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await ReadAsync(connection, null, sql, new { Value = value }, cancellationToken)).SingleOrDefault();
+    }
+
+    internal static async Task<IReadOnlyList<Person>> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, object? args, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<PersonRow>(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var supervisions = (await connection.QueryAsync<(long LeaderId, long DepartmentId)>(new CommandDefinition(
+            SelectSupervisions, new { Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToLookup(s => s.LeaderId, s => s.DepartmentId);
+        return rows.Select(r => new Person(r.Id, r.Name, r.DepartmentId, r.Department, r.Email, r.TeamsUserId, r.TimeZone, r.IsAdmin,
+            supervisions[r.Id].Order().ToList())).ToList();
+    }
+
+    // A class, not a positional record: Dapper matches constructors by exact column type, and SQLite
+    // returns every integer as Int64.
+    private sealed class PersonRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public long? DepartmentId { get; init; }
+        public string? Department { get; init; }
+        public string? Email { get; init; }
+        public string? TeamsUserId { get; init; }
+        public string? TimeZone { get; init; }
+        public bool IsAdmin { get; init; }
+    }
+}
+
+public sealed record NewPerson(string Name, string? Department = null, string? Email = null, bool IsAdmin = false, string? TeamsUserId = null, string? TimeZone = null)
+{
+    public IReadOnlyList<string> Supervises { get; init; } = [];
+}

@@ -1,0 +1,15 @@
+namespace Rectification.Data.People;
+
+public sealed record Person(
+    long Id,
+    string Name,
+    long? DepartmentId,
+    string? Department,
+    string? Email,
+    string? TeamsUserId,
+    string? TimeZone,
+    bool IsAdmin,
+    IReadOnlyList<long> SupervisedDepartmentIds)
+{
+    public bool IsLeader => SupervisedDepartmentIds.Count > 0;
+}

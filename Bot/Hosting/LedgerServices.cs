@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Rectification.Bot.Demo;
+using Rectification.Data.Db;
+using Rectification.Data.Import;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+
+namespace Rectification.Bot.Hosting;
+
+public static class LedgerServices
+{
+    /// <summary>The ledger database and everything that reads or writes it; shared by the web host and the CLI.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ConnectionFactory(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton(sp => new LedgerCalendar(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<LedgerOptions>>().Value.TimeZone)));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<LedgerChanges>();
+        services.AddSingleton<PeopleRepository>();
+        services.AddSingleton<LedgerImportWriter>();
+        services.AddSingleton<DemoLedger>();
+        services.AddSingleton<DatabaseStartup>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Rectification.Bot.Texts;
+
+internal sealed partial class EnUsText : UiText
+{
+    public override string Locale => "en-US";
+
+    public override string CliUsage => """
+        Usage:
+          dotnet run --project Bot                                   start the bot (http://localhost:3978)
+          dotnet run --project Bot -- import <ledger.xlsx|ledger.csv> [--inspection "<title>"]   load a rectification ledger
+          dotnet run --project Bot -- export <ledger.xlsx>           write the current ledger
+        Option --lang zh-CN switches the output to Chinese.
+        """;
+
+    public override string CliUnknownVerb(string verb) => F("Unknown command '{0}'.", verb);
+
+    public override string CliFileNotFound(string path) => F("File not found: {0}", path);
+}

@@ -1,0 +1,18 @@
+namespace Rectification.Bot.Texts;
+
+internal sealed partial class ZhCnText : UiText
+{
+    public override string Locale => "zh-CN";
+
+    public override string CliUsage => """
+        用法:
+          dotnet run --project Bot                                   启动机器人(http://localhost:3978)
+          dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"]   导入整改台账
+          dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
+        选项 --lang en-US 切换为英文输出。
+        """;
+
+    public override string CliUnknownVerb(string verb) => F("未知命令“{0}”。", verb);
+
+    public override string CliFileNotFound(string path) => F("找不到文件:{0}", path);
+}
