@@ -303,10 +303,15 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             return LedgerChangeResult.Ok(requestId, task.Task.Id);
         }, cancellationToken);
 
+    // A no-op write that takes the task's row lock (PostgreSQL) before we read it, so concurrent writers queue
+    // instead of colliding; SQLite already serialises writers. The version check stays as the last guard.
+    private const string LockTask = "UPDATE tasks SET version = version WHERE id = @Id";
+
     private static async Task<(Person? Person, TaskDetail? Task)> LoadAsync(DbConnection connection, DbTransaction transaction, long personId, long taskId, CancellationToken cancellationToken)
     {
+        await connection.ExecuteAsync(new CommandDefinition(LockTask, new { Id = taskId }, transaction, cancellationToken: cancellationToken));
         var person = (await PeopleRepository.ReadAsync(connection, transaction,
-            PeopleRepository.SelectPeople + " WHERE p.id = @Id",
+            " WHERE p.id = @Id",
             new { Id = personId }, cancellationToken)).SingleOrDefault();
         var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken);
         return (person, task);

@@ -7,55 +7,60 @@ namespace Rectification.Data.People;
 /// <summary>People, departments and who supervises what.</summary>
 public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider time)
 {
-    internal const string SelectPeople = """
+    private const string SelectPeople = """
         SELECT p.id AS Id, p.name AS Name, p.department_id AS DepartmentId, d.name AS Department, p.email AS Email,
                p.teams_user_id AS TeamsUserId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin
         FROM people p LEFT JOIN departments d ON d.id = p.department_id
         """;
 
-    private const string SelectSupervisions = "SELECT leader_id AS LeaderId, department_id AS DepartmentId FROM supervisions WHERE leader_id IN @Ids";
+    // Same joins as SelectPeople so one WHERE clause selects both. (Not `IN @Ids`: Dapper sends a list to
+    // Npgsql as one array parameter, which PostgreSQL only takes as `= ANY(@Ids)`, and SQLite has no arrays.)
+    private const string SelectSupervisions = """
+        SELECT s.leader_id AS LeaderId, s.department_id AS DepartmentId
+        FROM supervisions s JOIN people p ON p.id = s.leader_id LEFT JOIN departments d ON d.id = p.department_id
+        """;
 
-    public async Task<Person?> GetAsync(long id, CancellationToken cancellationToken) =>
-        await SingleAsync(SelectPeople + " WHERE p.id = @Value", id, cancellationToken);
+    public async Task<Person?> GetAsync(long id, CancellationToken cancellationToken = default) =>
+        await SingleAsync(" WHERE p.id = @Value", id, cancellationToken);
 
-    public async Task<Person?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken) =>
-        await SingleAsync(SelectPeople + " WHERE p.teams_user_id = @Value", teamsUserId, cancellationToken);
+    public async Task<Person?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken = default) =>
+        await SingleAsync(" WHERE p.teams_user_id = @Value", teamsUserId, cancellationToken);
 
-    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        await SingleAsync(SelectPeople + " WHERE lower(p.email) = lower(@Value)", email, cancellationToken);
+    public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        await SingleAsync(" WHERE lower(p.email) = lower(@Value)", email, cancellationToken);
 
     /// <summary>All people with exactly this name: the caller decides what more than one means.</summary>
-    public async Task<IReadOnlyList<Person>> FindByNameAsync(string name, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Person>> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, SelectPeople + " WHERE p.name = @Value ORDER BY p.id", new { Value = name.Trim() }, cancellationToken);
+        return await ReadAsync(connection, null, " WHERE p.name = @Value", new { Value = name.Trim() }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, SelectPeople + " ORDER BY p.id", null, cancellationToken);
+        return await ReadAsync(connection, null, "", null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Person>> ListAdminsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Person>> ListAdminsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, null, SelectPeople + " WHERE p.is_admin = @Value ORDER BY p.id", new { Value = true }, cancellationToken);
+        return await ReadAsync(connection, null, " WHERE p.is_admin = @Value", new { Value = true }, cancellationToken);
     }
 
     /// <summary>Leaders who supervise the department: who approves and who is escalated to.</summary>
-    public async Task<IReadOnlyList<Person>> ListSupervisorsAsync(long departmentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Person>> ListSupervisorsAsync(long departmentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await ReadAsync(connection, null,
-            SelectPeople + " WHERE p.id IN (SELECT leader_id FROM supervisions WHERE department_id = @Value) ORDER BY p.id",
+            " WHERE p.id IN (SELECT leader_id FROM supervisions WHERE department_id = @Value)",
             new { Value = departmentId }, cancellationToken);
     }
 
     private const string LinkTeamsUser = "UPDATE people SET teams_user_id = @TeamsUserId WHERE id = @Id";
 
     /// <summary>Remembers which Teams (AAD) user a ledger person is, once we have matched them.</summary>
-    public async Task LinkTeamsUserAsync(long personId, string teamsUserId, CancellationToken cancellationToken)
+    public async Task LinkTeamsUserAsync(long personId, string teamsUserId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId }, cancellationToken: cancellationToken));
@@ -72,7 +77,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         ON CONFLICT (leader_id, department_id) DO NOTHING
         """;
 
-    public async Task<long> AddAsync(NewPerson person, CancellationToken cancellationToken)
+    public async Task<long> AddAsync(NewPerson person, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -115,21 +120,22 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectDepartment, args, transaction, cancellationToken: cancellationToken));
     }
 
-    private async Task<Person?> SingleAsync(string sql, object value, CancellationToken cancellationToken)
+    private async Task<Person?> SingleAsync(string where, object value, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, null, sql, new { Value = value }, cancellationToken)).SingleOrDefault();
+        return (await ReadAsync(connection, null, where, new { Value = value }, cancellationToken)).SingleOrDefault();
     }
 
-    internal static async Task<IReadOnlyList<Person>> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, object? args, CancellationToken cancellationToken)
+    /// <summary>People matching a WHERE clause over <c>people p</c> and <c>departments d</c>, with what they supervise.</summary>
+    internal static async Task<IReadOnlyList<Person>> ReadAsync(DbConnection connection, DbTransaction? transaction, string where, object? args, CancellationToken cancellationToken)
     {
-        var rows = (await connection.QueryAsync<PersonRow>(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken))).ToList();
+        var rows = (await connection.QueryAsync<PersonRow>(new CommandDefinition(SelectPeople + where + " ORDER BY p.id", args, transaction, cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0)
         {
             return [];
         }
         var supervisions = (await connection.QueryAsync<(long LeaderId, long DepartmentId)>(new CommandDefinition(
-            SelectSupervisions, new { Ids = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            SelectSupervisions + where, args, transaction, cancellationToken: cancellationToken)))
             .ToLookup(s => s.LeaderId, s => s.DepartmentId);
         return rows.Select(r => new Person(r.Id, r.Name, r.DepartmentId, r.Department, r.Email, r.TeamsUserId, r.TimeZone, r.IsAdmin,
             supervisions[r.Id].Order().ToList())).ToList();
