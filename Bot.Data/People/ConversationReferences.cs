@@ -1,0 +1,79 @@
+using Dapper;
+using Rectification.Data.Db;
+
+namespace Rectification.Data.People;
+
+/// <summary>Where a Teams user can be reached proactively. The reference itself is opaque JSON to this layer.</summary>
+public sealed record StoredReference(
+    string UserId,
+    string ConversationId,
+    string? AadObjectId,
+    long? PersonId,
+    bool IsPersonal,
+    string ServiceUrl,
+    string? TenantId,
+    string ChannelId,
+    string BotId,
+    string ReferenceJson,
+    DateTimeOffset UpdatedAt);
+
+public sealed class ConversationReferences(ConnectionFactory connections)
+{
+    private const string Upsert = """
+        INSERT INTO conversation_references (user_id, conversation_id, aad_object_id, person_id, is_personal, service_url, tenant_id,
+                                             channel_id, bot_id, reference_json, updated_at)
+        VALUES (@UserId, @ConversationId, @AadObjectId, @PersonId, @IsPersonal, @ServiceUrl, @TenantId, @ChannelId, @BotId, @ReferenceJson, @UpdatedAt)
+        ON CONFLICT (user_id, conversation_id) DO UPDATE SET
+            aad_object_id = excluded.aad_object_id, person_id = COALESCE(excluded.person_id, conversation_references.person_id),
+            is_personal = excluded.is_personal, service_url = excluded.service_url, tenant_id = excluded.tenant_id,
+            channel_id = excluded.channel_id, bot_id = excluded.bot_id, reference_json = excluded.reference_json,
+            updated_at = excluded.updated_at
+        """;
+
+    public async Task SaveAsync(StoredReference reference, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, cancellationToken: cancellationToken));
+    }
+
+    private const string SelectForPerson = """
+        SELECT user_id AS UserId, conversation_id AS ConversationId, aad_object_id AS AadObjectId, person_id AS PersonId,
+               is_personal AS IsPersonal, service_url AS ServiceUrl, tenant_id AS TenantId, channel_id AS ChannelId, bot_id AS BotId,
+               reference_json AS ReferenceJson, updated_at AS UpdatedAt
+        FROM conversation_references WHERE person_id = @PersonId
+        ORDER BY is_personal DESC, updated_at DESC
+        """;
+
+    /// <summary>The best place to reach a person: their personal chat with the bot if any, the latest otherwise.</summary>
+    public async Task<StoredReference?> FindForPersonAsync(long personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ReferenceRow>(new CommandDefinition(SelectForPerson, new { PersonId = personId }, cancellationToken: cancellationToken)))
+            .Select(r => r.ToReference()).FirstOrDefault();
+    }
+
+    private const string SelectReachable = "SELECT DISTINCT person_id FROM conversation_references WHERE person_id IS NOT NULL";
+
+    public async Task<IReadOnlySet<long>> ReachablePeopleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(SelectReachable, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
+    private sealed class ReferenceRow
+    {
+        public string UserId { get; init; } = "";
+        public string ConversationId { get; init; } = "";
+        public string? AadObjectId { get; init; }
+        public long? PersonId { get; init; }
+        public bool IsPersonal { get; init; }
+        public string ServiceUrl { get; init; } = "";
+        public string? TenantId { get; init; }
+        public string ChannelId { get; init; } = "";
+        public string BotId { get; init; } = "";
+        public string ReferenceJson { get; init; } = "";
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public StoredReference ToReference() => new(UserId, ConversationId, AadObjectId, PersonId, IsPersonal, ServiceUrl, TenantId, ChannelId, BotId, ReferenceJson, UpdatedAt);
+    }
+}
