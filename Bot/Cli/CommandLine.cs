@@ -9,7 +9,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "manifest", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -36,8 +36,14 @@ public static class CommandLine
             return 0;
         }
 
-        await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);
         var rest = arguments[1..];
+        if (verb == "manifest")
+        {
+            // Packing the Teams app needs no database.
+            return await ManifestCommand.RunAsync(host.Services, rest, text, output, cancel.Token);
+        }
+
+        await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);
         return verb switch
         {
             "import" => await ImportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
