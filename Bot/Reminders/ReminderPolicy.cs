@@ -17,7 +17,8 @@ namespace Rectification.Bot.Reminders;
 /// Once today's slot is open, a kind with nothing for today falls back to the previous working day's slot of that
 /// kind (its own key, so it goes out only if the outbox never took it); a kind with something today supersedes
 /// the older slot, which is never planned again. Nothing older than the previous working day is caught up.
-/// Item statuses always come from the current snapshot, so a caught-up digest never lists closed items.
+/// Item statuses always come from the current snapshot, so a caught-up digest never lists closed items, and a
+/// caught-up before-deadline digest drops the items that are overdue by now.
 /// </para>
 /// <para>
 /// What. Deadlines are the ledger's: a due date ends with its day in the ledger zone, an item is overdue when its
@@ -90,13 +91,25 @@ public sealed class ReminderPolicy
                     continue;
                 }
                 previous ??= Digests(snapshot, person, _calendar.PreviousWorkingDay(today), zone, withUnreachable: true);
-                if (previous.TryGetValue(kind, out var missed))
+                if (previous.TryGetValue(kind, out var missed) && StillDue(kind, missed, now) is { } late)
                 {
-                    AddUnlessAcknowledged(plan, person, kind, missed, isCatchUp: true);
+                    AddUnlessAcknowledged(plan, person, kind, late, isCatchUp: true);
                 }
             }
         }
         return plan;
+    }
+
+    /// <summary>A late before-deadline digest drops the items that have meanwhile become overdue: the overdue digest has them.</summary>
+    private Digest? StillDue(ReminderKind kind, Digest missed, DateTimeOffset now)
+    {
+        if (kind is not (ReminderKind.DueSoon or ReminderKind.DueToday))
+        {
+            return missed;
+        }
+        var today = _ledger.Today(now);
+        var items = missed.Items.Where(i => i.DueDate >= today).ToList();
+        return items.Count > 0 ? missed with { Items = items } : null;
     }
 
     private static void AddUnlessAcknowledged(List<PlannedReminder> plan, ReminderPerson person, ReminderKind kind, Digest digest, bool isCatchUp)
