@@ -26,7 +26,7 @@ namespace Rectification.Bot.Reminders;
 /// items get nothing. For the officers of an open item:
 /// DueSoon/DueToday on each BeforeDeadlineDays offset; an offset landing on a non-working day moves to the
 /// previous working day (reminding early beats reminding late), so several offsets may share a day, and the item
-///  is then listed once, under DueToday only if the deadline is that very day.
+/// is then listed once, under DueToday only if the deadline is that very day.
 /// Overdue on every working day while overdue (or only the first, if OverdueEveryWorkingDay is off).
 /// Stale when the last progress is StaleAfterDays days old, and every as many days after, moved forward to a
 /// working day; overdue and ongoing items are left to their own digests.
@@ -164,7 +164,7 @@ public sealed class ReminderPolicy
                 }
                 else if (daysUntilDue is { } days && days < 0)
                 {
-                    if (_options.OverdueEveryWorkingDay ? _calendar.IsWorkingDay(today) : workingDaysOverdue == 1 && _calendar.IsWorkingDay(today))
+                    if ((_options.OverdueEveryWorkingDay || workingDaysOverdue == 1) && _calendar.IsWorkingDay(today))
                     {
                         Add(ReminderKind.Overdue, item);
                     }
