@@ -111,13 +111,12 @@ public sealed partial class CommandParser
         }
 
         var match = MatchPercent(key, 0);
-        if (match is null || match.Value.Length != key.Length || match.Value.Value is null
-            || match.Value.Failure == InvalidInputReason.PercentNotWhole)
+        if (match is null || match.Value.Length != key.Length || match.Value.Failure == InvalidInputReason.PercentNotWhole)
         {
             return false;
         }
 
-        percent = match.Value.Value.Value;
+        percent = match.Value.Value;
         return true;
     }
 
@@ -230,8 +229,7 @@ public sealed partial class CommandParser
             if (key.EndsWith(word, StringComparison.Ordinal) && key.Length - word.Length - start <= MaxTrailingFilterLength
                 && !key.Any(char.IsAsciiDigit))
             {
-                var filter = input.Text[start..(key.Length - word.Length)].TrimEnd();
-                return new ChatCommand.Overdue(OverdueFilter(filter.EndsWith('的') ? filter[..^1] : filter));
+                return new ChatCommand.Overdue(OverdueFilter(input.Text[start..(key.Length - word.Length)]));
             }
         }
 
@@ -249,6 +247,7 @@ public sealed partial class CommandParser
             filter = filter[noise.Value..].Trim();
         }
 
+        filter = filter.TrimEnd('的', ' ');
         return filter.Length == 0 ? null : filter;
     }
 
@@ -265,6 +264,7 @@ public sealed partial class CommandParser
 
         PercentMatch? percent = null;
         RectificationStatus? status = null;
+        var statusInNote = false;
         var progressing = true;
         while (progressing && position < key.Length)
         {
@@ -276,21 +276,25 @@ public sealed partial class CommandParser
                 progressing = true;
             }
 
-            if (status is null && MatchStatus(key, position) is { } foundStatus)
+            if (status is null && !statusInNote && MatchStatus(key, position) is { } foundStatus)
             {
-                status = foundStatus.Status;
                 var end = position + foundStatus.Length;
-
-                // 已启动整改工作: the status word runs into the note, so the note keeps it.
-                if (end == key.Length || KeywordMatcher.IsSeparator(key[end]))
+                if (StandsAlone(key, end))
                 {
+                    status = foundStatus.Status;
                     position = KeywordMatcher.SkipSeparators(key, end);
                     progressing = true;
+                }
+                else
+                {
+                    // 完成了初稿, 已启动整改工作, finished the draft: a status word that runs on is the start of
+                    // the note, not a status; it still marks the message as a report.
+                    statusInNote = true;
                 }
             }
         }
 
-        if (opener is null && percent is null && status is null)
+        if (opener is null && percent is null && status is null && !statusInNote)
         {
             return null;
         }
@@ -301,6 +305,26 @@ public sealed partial class CommandParser
         }
 
         return new ChatCommand.ReportProgress(code?.Code, percent?.Value, status, Rest(input, position));
+    }
+
+    /// <summary>
+    /// A status word ends at the end of the message or at punctuation; a Chinese one also at a space. An
+    /// English one followed by a space and a word is part of a sentence ("12 done, filed" vs "12 finished the draft").
+    /// </summary>
+    private static bool StandsAlone(string key, int end)
+    {
+        if (end == key.Length || (KeywordMatcher.IsSeparator(key[end]) && key[end] != ' '))
+        {
+            return true;
+        }
+
+        if (key[end] != ' ')
+        {
+            return false;
+        }
+
+        var next = KeywordMatcher.SkipSpaces(key, end);
+        return !KeywordMatcher.IsLatinWordChar(key[end - 1]) || next == key.Length || !char.IsAsciiLetter(key[next]);
     }
 
     private static ChatCommand? ParseTaskDetail(string key)
@@ -418,7 +442,7 @@ public sealed partial class CommandParser
             var raw = arabic.Groups[1].Value;
             if (raw.Contains('.', StringComparison.Ordinal))
             {
-                return new PercentMatch(arabic.Length, null, InvalidInputReason.PercentNotWhole, raw);
+                return new PercentMatch(arabic.Length, 0, InvalidInputReason.PercentNotWhole, raw);
             }
 
             var value = int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : int.MaxValue;
@@ -439,12 +463,11 @@ public sealed partial class CommandParser
         return null;
 
         static PercentMatch Checked(int length, int value, string raw) =>
-            IsPercentInRange(value)
-                ? new PercentMatch(length, value, null, raw)
-                : new PercentMatch(length, null, InvalidInputReason.PercentOutOfRange, raw);
+            new(length, value, IsPercentInRange(value) ? null : InvalidInputReason.PercentOutOfRange, raw);
     }
 
-    private readonly record struct PercentMatch(int Length, int? Value, string? Failure, string Raw);
+    /// <summary>Value is the number as written (0 when not whole); Failure says why it cannot be used.</summary>
+    private readonly record struct PercentMatch(int Length, int Value, string? Failure, string Raw);
 
     private const string PercentKeyword = @"(?:完成了?|完成度|完成率|进度为?|进展为?|progress(?: is)?|completed?)";
 

@@ -87,14 +87,16 @@ public sealed partial class TextNormalizer(IEnumerable<string>? botNames = null)
 
     private string StripMarkup(string raw)
     {
-        var text = LeadingMentions().Replace(raw, " ");
+        var text = LineBreakTags().Replace(raw, " ");
+        text = TagOtherThanMention().Replace(text, string.Empty);
+        text = LeadingMentions().Replace(text, " ");
         foreach (var name in _botNames)
         {
             text = text.Replace($"<at>{name}</at>", " ", StringComparison.OrdinalIgnoreCase);
         }
 
-        text = LineBreakTags().Replace(text, " ");
-        text = AnyTag().Replace(text, string.Empty);
+        // A colleague's mention stays as their name.
+        text = MentionTag().Replace(text, string.Empty);
         return WebUtility.HtmlDecode(text);
     }
 
@@ -141,8 +143,11 @@ public sealed partial class TextNormalizer(IEnumerable<string>? botNames = null)
     [GeneratedRegex(@"<br\s*/?>|</(?:p|div|li)>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreakTags();
 
-    [GeneratedRegex(@"</?[a-zA-Z][^>]*>")]
-    private static partial Regex AnyTag();
+    [GeneratedRegex(@"</?(?!at\b)[a-zA-Z][^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex TagOtherThanMention();
+
+    [GeneratedRegex(@"</?at\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex MentionTag();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

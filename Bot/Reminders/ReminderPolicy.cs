@@ -1,0 +1,270 @@
+using Rectification.Data.Ledger;
+
+namespace Rectification.Bot.Reminders;
+
+/// <summary>
+/// Decides, from a snapshot of the ledger and an instant, which digests are due. Pure: no clock, no database,
+/// no sending; the scheduler calls <see cref="Plan"/> on every tick and hands the result to the outbox, whose
+/// uniqueness on <see cref="PlannedReminder.SlotKey"/> is what makes every digest go out at most once.
+/// <para>
+/// When. Each person has one slot per kind per local day, in their own zone (the default zone unless they have
+/// one). A slot is open from SendTime on a working day until the quiet hours begin: nothing is planned before
+/// SendTime, during the quiet hours, or on a weekend or holiday of the calendar (applied to the person's date).
+/// Within an open slot every tick plans the same digests, and the outbox keeps the first.
+/// </para>
+/// <para>
+/// Catch-up. Downtime earlier today costs nothing: the slot is still open and goes out on the next tick.
+/// Once today's slot is open, a kind with nothing for today falls back to the previous working day's slot of that
+/// kind (its own key, so it goes out only if the outbox never took it); a kind with something today supersedes
+/// the older slot, which is never planned again. Nothing older than the previous working day is caught up.
+/// Item statuses always come from the current snapshot, so a caught-up digest never lists closed items, and a
+/// caught-up before-deadline digest drops the items that are overdue by now.
+/// </para>
+/// <para>
+/// What. Deadlines are the ledger's: a due date ends with its day in the ledger zone, an item is overdue when its
+/// due date is before the ledger's today, and digests count days as of the slot's start. Done and written-off
+/// items get nothing. For the officers of an open item:
+/// DueSoon/DueToday on each BeforeDeadlineDays offset; an offset landing on a non-working day moves to the
+/// previous working day (reminding early beats reminding late), so several offsets may share a day, and the item
+/// is then listed once, under DueToday only if the deadline is that very day.
+/// Overdue on every working day while overdue (or only the first, if OverdueEveryWorkingDay is off).
+/// Stale when the last progress is StaleAfterDays days old, and every as many days after, moved forward to a
+/// working day; overdue and ongoing items are left to their own digests.
+/// OngoingCheckIn for ongoing (长期坚持) items on the first working day on or after OngoingCheckInDayOfMonth.
+/// Escalation: LeaderYellow to the leaders supervising the lead department once an item is LeaderAfterWorkingDays
+/// working days overdue (the due date's following working day is day 1), AdminRed to every admin from
+/// AdminsAfterWorkingDays on; both daily on working days while it lasts, red items also staying on the yellow list.
+/// </para>
+/// <para>
+/// Who. One digest per person, kind and slot, listing all its items. A person without a conversation reference
+/// gets nothing planned; instead the admins' digest lists them with the kinds they miss today, and an admin digest
+/// goes out when it has red items or unreachable people. A snoozed person gets nothing until the snooze ends; an
+/// acknowledged slot key is not planned again.
+/// </para>
+/// </summary>
+public sealed class ReminderPolicy
+{
+    private static readonly ReminderKind[] Kinds = Enum.GetValues<ReminderKind>();
+
+    private readonly ReminderOptions _options;
+    private readonly WorkingDayCalendar _calendar;
+    private readonly LedgerCalendar _ledger;
+    private readonly TimeZoneInfo _defaultZone;
+
+    public ReminderPolicy(ReminderOptions options, WorkingDayCalendar calendar, LedgerCalendar ledger)
+    {
+        _options = options;
+        _calendar = calendar;
+        _ledger = ledger;
+        _defaultZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    }
+
+    public IReadOnlyList<PlannedReminder> Plan(ReminderSnapshot snapshot, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var plan = new List<PlannedReminder>();
+        if (!_options.Enabled)
+        {
+            return plan;
+        }
+        foreach (var person in snapshot.People.OrderBy(p => p.Id))
+        {
+            if (!person.HasConversationReference || (person.SnoozedUntil is { } until && now < until))
+            {
+                continue;
+            }
+            var zone = ZoneOf(person);
+            var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+            var today = DateOnly.FromDateTime(local);
+            var time = TimeOnly.FromDateTime(local);
+            if (!_calendar.IsWorkingDay(today) || time < _options.SendTime || _options.IsQuiet(time))
+            {
+                continue;
+            }
+            var current = Digests(snapshot, person, today, zone, withUnreachable: true);
+            Dictionary<ReminderKind, Digest>? previous = null;
+            foreach (var kind in Kinds)
+            {
+                if (current.TryGetValue(kind, out var digest))
+                {
+                    AddUnlessAcknowledged(plan, person, kind, digest, isCatchUp: false);
+                    continue;
+                }
+                previous ??= Digests(snapshot, person, _calendar.PreviousWorkingDay(today), zone, withUnreachable: true);
+                if (previous.TryGetValue(kind, out var missed) && StillDue(kind, missed, now) is { } late)
+                {
+                    AddUnlessAcknowledged(plan, person, kind, late, isCatchUp: true);
+                }
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>A late before-deadline digest drops the items that have meanwhile become overdue: the overdue digest has them.</summary>
+    private Digest? StillDue(ReminderKind kind, Digest missed, DateTimeOffset now)
+    {
+        if (kind is not (ReminderKind.DueSoon or ReminderKind.DueToday))
+        {
+            return missed;
+        }
+        var today = _ledger.Today(now);
+        var items = missed.Items.Where(i => i.DueDate >= today).ToList();
+        return items.Count > 0 ? missed with { Items = items } : null;
+    }
+
+    private static void AddUnlessAcknowledged(List<PlannedReminder> plan, ReminderPerson person, ReminderKind kind, Digest digest, bool isCatchUp)
+    {
+        var key = PlannedReminder.KeyFor(person.Id, kind, digest.Date);
+        if (!person.AcknowledgedSlotKeys.Contains(key))
+        {
+            plan.Add(new PlannedReminder(person.Id, kind, key, digest.Date, digest.Start, isCatchUp, digest.Items, digest.Unreachable));
+        }
+    }
+
+    private sealed record Digest(DateOnly Date, DateTimeOffset Start, List<ReminderItem> Items, IReadOnlyList<UnreachablePerson> Unreachable);
+
+    /// <summary>Everything the person's slot on <paramref name="date"/> holds, kind by kind; empty kinds left out.</summary>
+    private Dictionary<ReminderKind, Digest> Digests(ReminderSnapshot snapshot, ReminderPerson person, DateOnly date, TimeZoneInfo zone, bool withUnreachable)
+    {
+        var start = SlotStart(date, zone);
+        var today = _ledger.Today(start);
+        var digests = new Dictionary<ReminderKind, Digest>();
+
+        void Add(ReminderKind kind, ReminderItem item)
+        {
+            if (!digests.TryGetValue(kind, out var digest))
+            {
+                digest = new Digest(date, start, [], []);
+                digests[kind] = digest;
+            }
+            digest.Items.Add(item);
+        }
+
+        foreach (var task in snapshot.Tasks.OrderBy(t => t.DueDate ?? DateOnly.MaxValue).ThenBy(t => t.Code, StringComparer.Ordinal))
+        {
+            var ongoing = task.IsOngoing || task.Status == RectificationStatus.Ongoing;
+            if (!ongoing && !task.Status.IsOpen())
+            {
+                continue;
+            }
+            var daysUntilDue = !ongoing && task.DueDate is { } due ? due.DayNumber - today.DayNumber : (int?)null;
+            var workingDaysOverdue = daysUntilDue < 0 ? _calendar.WorkingDaysBetween(task.DueDate!.Value, today) : 0;
+            var progressDay = task.LastProgressAt is { } at ? _ledger.Today(at) : (DateOnly?)null;
+            var item = new ReminderItem(task.Id, task.Code, task.Measure, task.DueDate, daysUntilDue, workingDaysOverdue,
+                progressDay is { } p ? today.DayNumber - p.DayNumber : null);
+
+            if (task.OfficerIds.Contains(person.Id))
+            {
+                if (ongoing)
+                {
+                    if (IsCheckInDay(today))
+                    {
+                        Add(ReminderKind.OngoingCheckIn, item);
+                    }
+                }
+                else if (daysUntilDue is { } days && days < 0)
+                {
+                    if ((_options.OverdueEveryWorkingDay || workingDaysOverdue == 1) && _calendar.IsWorkingDay(today))
+                    {
+                        Add(ReminderKind.Overdue, item);
+                    }
+                }
+                else
+                {
+                    if (task.DueDate is { } dueDate && IsBeforeDeadlineDay(dueDate, today))
+                    {
+                        Add(daysUntilDue == 0 ? ReminderKind.DueToday : ReminderKind.DueSoon, item);
+                    }
+                    if (progressDay is { } since && IsStaleDay(since, today))
+                    {
+                        Add(ReminderKind.Stale, item);
+                    }
+                }
+            }
+            if (workingDaysOverdue >= _options.LeaderAfterWorkingDays && task.LeadDepartmentId is { } department
+                && person.SupervisedDepartmentIds.Contains(department))
+            {
+                Add(ReminderKind.LeaderYellow, item);
+            }
+            if (workingDaysOverdue >= _options.AdminsAfterWorkingDays && person.IsAdmin)
+            {
+                Add(ReminderKind.AdminRed, item);
+            }
+        }
+
+        if (person.IsAdmin && withUnreachable)
+        {
+            var unreachable = Unreachable(snapshot, start);
+            if (unreachable.Count > 0)
+            {
+                digests[ReminderKind.AdminRed] = digests.TryGetValue(ReminderKind.AdminRed, out var red)
+                    ? red with { Unreachable = unreachable }
+                    : new Digest(date, start, [], unreachable);
+            }
+        }
+        return digests;
+    }
+
+    /// <summary>People without a conversation reference who would have a digest on their own day at <paramref name="instant"/>.</summary>
+    private List<UnreachablePerson> Unreachable(ReminderSnapshot snapshot, DateTimeOffset instant)
+    {
+        var unreachable = new List<UnreachablePerson>();
+        foreach (var other in snapshot.People.Where(p => !p.HasConversationReference).OrderBy(p => p.Id))
+        {
+            var zone = ZoneOf(other);
+            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+            if (!_calendar.IsWorkingDay(date))
+            {
+                continue;
+            }
+            var missed = Digests(snapshot, other, date, zone, withUnreachable: false);
+            if (missed.Count > 0)
+            {
+                unreachable.Add(new UnreachablePerson(other.Id, other.Name, [.. missed.Keys.Order()]));
+            }
+        }
+        return unreachable;
+    }
+
+    private bool IsBeforeDeadlineDay(DateOnly due, DateOnly today)
+    {
+        foreach (var offset in _options.EffectiveBeforeDeadlineDays)
+        {
+            if (_calendar.WorkingDayOnOrBefore(due.AddDays(-offset)) == today)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool IsStaleDay(DateOnly lastProgress, DateOnly today)
+    {
+        var every = _options.StaleAfterDays;
+        for (var threshold = lastProgress.AddDays(every); threshold <= today; threshold = threshold.AddDays(every))
+        {
+            if (_calendar.WorkingDayOnOrAfter(threshold) == today)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool IsCheckInDay(DateOnly today)
+    {
+        // This month's check-in day, or last month's if holidays pushed it into this month.
+        var thisMonth = new DateOnly(today.Year, today.Month, _options.OngoingCheckInDayOfMonth);
+        return _calendar.WorkingDayOnOrAfter(thisMonth) == today
+            || _calendar.WorkingDayOnOrAfter(thisMonth.AddMonths(-1)) == today;
+    }
+
+    private DateTimeOffset SlotStart(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(_options.SendTime);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private TimeZoneInfo ZoneOf(ReminderPerson person) =>
+        person.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : _defaultZone;
+}
