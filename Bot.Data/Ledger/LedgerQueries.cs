@@ -180,6 +180,63 @@ public sealed class LedgerQueries(ConnectionFactory connections)
         return rows.Select(r => new Inspection(r.Id, r.Title, r.InspectedUnit, r.InspectionGroup, r.PeriodStart, r.PeriodEnd, r.FeedbackDate)).ToList();
     }
 
+    private const string SelectDepartmentsLike = "SELECT id AS Id, name AS Name FROM departments WHERE name LIKE @Pattern ESCAPE '\\' ORDER BY name";
+
+    private const string SelectAspectsLike = "SELECT id AS Id, title AS Name FROM aspects WHERE title LIKE @Pattern ESCAPE '\\' ORDER BY inspection_id, ordinal";
+
+    /// <summary>Departments whose name contains the words ("办公室", "宣传"), for filtered lists.</summary>
+    public Task<IReadOnlyList<NamedId>> FindDepartmentsAsync(string words, CancellationToken cancellationToken = default) =>
+        FindLikeAsync(SelectDepartmentsLike, words, cancellationToken);
+
+    public Task<IReadOnlyList<NamedId>> FindAspectsAsync(string words, CancellationToken cancellationToken = default) =>
+        FindLikeAsync(SelectAspectsLike, words, cancellationToken);
+
+    private async Task<IReadOnlyList<NamedId>> FindLikeAsync(string sql, string words, CancellationToken cancellationToken)
+    {
+        var escaped = words.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<NamedRow>(new CommandDefinition(sql, new { Pattern = $"%{escaped}%" }, cancellationToken: cancellationToken));
+        return rows.Select(r => new NamedId(r.Id, r.Name)).ToList();
+    }
+
+    private const string SelectPendingRequests = """
+        SELECT 'write_off' AS Kind, w.id AS Id, w.task_id AS TaskId, p.name AS Requester, w.requested_at AS RequestedAt, w.evidence AS Detail, NULL AS ToDate
+        FROM write_offs w JOIN tasks t ON t.id = w.task_id JOIN problems pr ON pr.id = t.problem_id LEFT JOIN people p ON p.id = w.requested_by
+        WHERE w.state = 'pending' {0}
+        UNION ALL
+        SELECT 'extension' AS Kind, e.id AS Id, e.task_id AS TaskId, p.name AS Requester, e.requested_at AS RequestedAt, e.reason AS Detail, e.to_date AS ToDate
+        FROM extensions e JOIN tasks t ON t.id = e.task_id JOIN problems pr ON pr.id = t.problem_id LEFT JOIN people p ON p.id = e.requested_by
+        WHERE e.state = 'pending' {0}
+        ORDER BY RequestedAt
+        """;
+
+    /// <summary>Write-off and extension requests waiting for a decision, within a scope (a leader's departments).</summary>
+    public async Task<IReadOnlyList<PendingRequest>> PendingRequestsAsync(TaskScope scope, CancellationToken cancellationToken = default)
+    {
+        var (scopeSql, scopeId) = Scope(scope);
+        var sql = SelectPendingRequests.Replace("{0}", scopeSql, StringComparison.Ordinal);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(sql, new { ScopeId = scopeId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new PendingRequest(r.Kind == "write_off" ? PendingKind.WriteOff : PendingKind.Extension, r.Id, r.TaskId, r.Requester ?? "", r.RequestedAt, r.Detail ?? "", r.ToDate)).ToList();
+    }
+
+    private sealed class NamedRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    private sealed class PendingRow
+    {
+        public string Kind { get; init; } = "";
+        public long Id { get; init; }
+        public long TaskId { get; init; }
+        public string? Requester { get; init; }
+        public DateTimeOffset RequestedAt { get; init; }
+        public string? Detail { get; init; }
+        public DateOnly? ToDate { get; init; }
+    }
+
     private static (string Sql, long ScopeId) Scope(TaskScope scope) => scope switch
     {
         TaskScope.Officer o => (ScopeOfficer, o.PersonId),

@@ -130,3 +130,13 @@ public static class RequestStates
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown request state."),
     };
 }
+
+public sealed record NamedId(long Id, string Name);
+
+public enum PendingKind
+{
+    WriteOff,
+    Extension,
+}
+
+public sealed record PendingRequest(PendingKind Kind, long Id, long TaskId, string Requester, DateTimeOffset RequestedAt, string Detail, DateOnly? ToDate);

@@ -1,19 +1,49 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Rectification.Bot.Conversation;
+using Rectification.Bot.Teams;
+
 namespace Rectification.Bot.Hosting;
 
 public static class BotServices
 {
-    /// <summary>The web host's own services: database start-up now; the Bot Framework adapter comes with the conversation layer.</summary>
+    /// <summary>The web host's own services: the Bot Framework adapter and handler, state, and the chat engine.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddHttpClient();
         services.AddHostedService<DatabaseStartupService>();
+
+        // Reads MicrosoftAppType/Id/Password/TenantId; with no app id, requests are not authenticated (local use only).
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
+        services.AddSingleton<IStorage, LedgerStorage>();
+        services.AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<RectificationAdapter>();
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<RectificationAdapter>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<RectificationAdapter>());
+        services.AddChat();
+        services.AddTransient<IBot, RectificationBot>();
+        return services;
+    }
+
+    /// <summary>Everything a turn needs below the adapter; the tests' TestAdapter uses the same registrations.</summary>
+    public static IServiceCollection AddChat(this IServiceCollection services)
+    {
+        services.AddSingleton(new CommandParser());
+        services.AddSingleton<ChatEngine>();
+        services.AddSingleton<IdentityLinker>();
+        services.AddSingleton<ReferenceCapture>();
+        services.AddSingleton<ProactiveSender>();
         return services;
     }
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapPost("/api/messages", () => Results.StatusCode(StatusCodes.Status501NotImplemented));
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
         return app;
     }
 

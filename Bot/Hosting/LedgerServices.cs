@@ -4,6 +4,7 @@ using Rectification.Data.Db;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 using Rectification.Data.People;
+using Rectification.Data.State;
 
 namespace Rectification.Bot.Hosting;
 
@@ -21,6 +22,8 @@ public static class LedgerServices
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<LedgerChanges>();
         services.AddSingleton<PeopleRepository>();
+        services.AddSingleton<ConversationReferences>();
+        services.AddSingleton<StateStore>();
         services.AddSingleton<LedgerImportWriter>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using Rectification.Bot.Conversation;
+using Rectification.Bot.Texts;
+using Rectification.Data.Ledger;
+using static Rectification.Bot.Cards.AdaptiveCard;
+
+namespace Rectification.Bot.Cards;
+
+/// <summary>Cards about tasks: lists, detail, the progress form and its confirmation, the summary.</summary>
+public static class TaskCards
+{
+    /// <summary>Items per list message: small enough to read on a phone, far below Teams' ~28 KB message limit.</summary>
+    public const int PageSize = 8;
+
+    private const int ShortMeasure = 48;
+
+    public static string Shorten(string text) => text.Length <= ShortMeasure ? text : text[..(ShortMeasure - 1)] + "…";
+
+    public static string Colour(TaskMark mark) => mark switch
+    {
+        TaskMark.Overdue => "attention",
+        TaskMark.DueSoon => "warning",
+        _ => "good",
+    };
+
+    public static Reply.Card TaskList(UiText t, string title, Page<TaskSummary> page, DateOnly today, int dueSoonDays, ListPaging paging)
+    {
+        var body = new List<JsonNode>
+        {
+            Text(title, size: "Medium", weight: "Bolder"),
+            Text(t.ListRange(page.Skip + 1, page.Skip + page.Items.Count, page.Total), subtle: true, spacing: "None"),
+        };
+        foreach (var task in page.Items)
+        {
+            var mark = TaskMarks.Of(task, today, dueSoonDays);
+            var lines = new List<JsonNode>
+            {
+                Text($"{t.MarkSymbol(mark)} **{task.Code}** {Shorten(task.Measure)}", weight: "Bolder"),
+                Text(t.TaskLine(task, today, mark), color: Colour(mark), subtle: mark == TaskMark.OnTrack, spacing: "None"),
+            };
+            lines.Add(Text(t.OwnersLine(task), subtle: true, spacing: "None"));
+            if (task.Status != RectificationStatus.WrittenOff)
+            {
+                lines.Add(ActionSet(
+                [
+                    Submit(t.ButtonReport, "progress_start", new { code = task.Code }),
+                    Submit(t.ButtonWriteOff, "writeoff_start", new { code = task.Code }),
+                    Submit(t.ButtonExtend, "extension_start", new { code = task.Code }),
+                ]));
+            }
+            body.Add(Container(lines, separator: true));
+        }
+        var actions = page.HasMore
+            ? new JsonNode?[] { Submit(t.ButtonMore(page.Total - page.Skip - page.Items.Count), "more", new { list = paging.List, skip = page.Skip + page.Items.Count, filter = paging.Filter }) }
+            : null;
+        return new Reply.Card(Build(body, actions), title);
+    }
+
+    public static Reply.Card PickTask(UiText t, IReadOnlyList<TaskSummary> tasks, DateOnly today)
+    {
+        var body = new List<JsonNode> { Text(t.AskWhichTask, weight: "Bolder") };
+        body.AddRange(tasks.Take(PageSize).Select(task => (JsonNode)Container(
+        [
+            Text($"{t.MarkSymbol(TaskMarks.Of(task, today, 7))} **{task.Code}** {Shorten(task.Measure)}"),
+            ActionSet([Submit(t.ButtonPick(task.Code), "pick", new { code = task.Code })]),
+        ], separator: true)));
+        if (tasks.Count > PageSize)
+        {
+            body.Add(Text(t.TypeCodeForOthers(tasks.Count - PageSize), subtle: true));
+        }
+        return new Reply.Card(Build(body), t.AskWhichTask);
+    }
+
+    /// <summary>The progress form: one of the user's own tasks, a percent, a note. Its submit is parsed like typed text.</summary>
+    public static Reply.Card ProgressForm(UiText t, IReadOnlyList<TaskSummary> tasks, string? code)
+    {
+        var body = new JsonNode[]
+        {
+            Text(t.ProgressFormTitle, size: "Medium", weight: "Bolder"),
+            InputChoice("code", tasks.Select(task => ($"{task.Code} {Shorten(task.Measure)}", task.Code)), code ?? (tasks.Count > 0 ? tasks[0].Code : null), t.FieldTask),
+            InputNumber("percent", "0-100", 0, 100, t.FieldPercent),
+            InputText("note", t.NotePlaceholder, multiline: true, label: t.FieldNote),
+        };
+        return new Reply.Card(Build(body, [Submit(t.ButtonSubmit, "progress", style: "positive"), Submit(t.ButtonCancel, "cancel")]), t.ProgressFormTitle);
+    }
+
+    public static Reply.Card ConfirmProgress(UiText t, TaskSummary task, int percent, bool done, string? note)
+    {
+        var body = new JsonNode[]
+        {
+            Text(t.ConfirmProgressTitle, size: "Medium", weight: "Bolder"),
+            Facts(
+            [
+                (t.FieldTask, $"{task.Code} {task.Measure}"),
+                (t.FieldPercent, $"{task.Percent}% → {percent}%"),
+                (t.FieldStatus, t.StatusName(done ? RectificationStatus.Done : task.TimeLimit.Kind == TimeLimitKind.Ongoing ? RectificationStatus.Ongoing : RectificationStatus.InProgress)),
+                (t.FieldNote, string.IsNullOrEmpty(note) ? "—" : note),
+            ]),
+            Text(t.ConfirmHint, subtle: true),
+        };
+        return new Reply.Card(Build(body, [Submit(t.ButtonConfirm, "confirm", style: "positive"), Submit(t.ButtonCancel, "cancel")]),
+            t.ConfirmProgressTitle);
+    }
+
+    public static Reply.Card Detail(UiText t, TaskDetail detail, DateOnly today, int dueSoonDays)
+    {
+        var task = detail.Task;
+        var mark = TaskMarks.Of(task, today, dueSoonDays);
+        var facts = new List<(string, string)>
+        {
+            (t.FieldAspect, task.Aspect),
+            (t.FieldProblem, task.Problem),
+            (t.FieldLeader, task.Leader ?? "—"),
+            (t.FieldDepartment, detail.CoDepartments.Count == 0 ? task.LeadDepartment ?? "—" : $"{task.LeadDepartment}（{t.CoOperating}：{string.Join("、", detail.CoDepartments)}）"),
+            (t.FieldOfficers, task.Officers),
+            (t.FieldDeadline, t.Deadline(task, detail.OriginalDueDate, detail.ExtensionCount)),
+            (t.FieldStatus, $"{t.StatusName(task.Status)} · {task.Percent}%"),
+        };
+        var body = new List<JsonNode>
+        {
+            Text($"{t.MarkSymbol(mark)} {task.Code} {task.Measure}", size: "Medium", weight: "Bolder"),
+            Text(t.TaskLine(task, today, mark), color: Colour(mark), spacing: "None"),
+            Facts(facts),
+            Text(t.HistoryTitle, weight: "Bolder"),
+        };
+        var history = t.History(detail);
+        body.AddRange(history.Count == 0 ? [Text(t.NoHistory, subtle: true)] : history.Select(line => (JsonNode)Text(line, spacing: "Small")));
+        JsonNode?[] actions = task.Status == RectificationStatus.WrittenOff ? [] :
+        [
+            Submit(t.ButtonReport, "progress_start", new { code = task.Code }),
+            Submit(t.ButtonWriteOff, "writeoff_start", new { code = task.Code }),
+            Submit(t.ButtonExtend, "extension_start", new { code = task.Code }),
+        ];
+        return new Reply.Card(Build(body, actions), $"{task.Code} {Shorten(task.Measure)}");
+    }
+
+    public static Reply.Card Summary(UiText t, string title, IReadOnlyList<AspectFigures> figures)
+    {
+        var body = new List<JsonNode> { Text(title, size: "Medium", weight: "Bolder") };
+        foreach (var aspect in figures)
+        {
+            body.Add(Container(
+            [
+                Text($"{aspect.Ordinal}. {aspect.Aspect}", weight: "Bolder"),
+                Facts(
+                [
+                    (t.FigureTotal, aspect.Total.ToString(t.Culture)),
+                    (t.FigureWrittenOff, aspect.WrittenOff.ToString(t.Culture)),
+                    (t.FigureInProgress, (aspect.InProgress + aspect.NotStarted + aspect.Done).ToString(t.Culture)),
+                    (t.FigureOngoing, aspect.Ongoing.ToString(t.Culture)),
+                    (t.FigureOverdue, aspect.Overdue.ToString(t.Culture)),
+                    (t.FigureRate, aspect.CompletionRate.ToString("P0", t.Culture)),
+                ]),
+            ], separator: true));
+        }
+        var total = figures.Sum(f => f.Total);
+        var writtenOff = figures.Sum(f => f.WrittenOff);
+        body.Add(Text(t.SummaryTotals(total, writtenOff, figures.Sum(f => f.Overdue)), weight: "Bolder"));
+        return new Reply.Card(Build(body), title);
+    }
+}
+
+/// <summary>Which list a "more" button continues, and with what filter.</summary>
+public sealed record ListPaging(string List, string? Filter = null);
+
+public enum TaskMark
+{
+    OnTrack,
+    DueSoon,
+    Overdue,
+}
+
+public static class TaskMarks
+{
+    /// <summary>Red: overdue; yellow: due within the warning window; green: on track (or closed, or ongoing).</summary>
+    public static TaskMark Of(TaskSummary task, DateOnly today, int dueSoonDays) =>
+        task.IsOverdue(today) ? TaskMark.Overdue
+        : task.Status.IsOpen() && task.DueDate is { } due && due <= today.AddDays(dueSoonDays) ? TaskMark.DueSoon
+        : TaskMark.OnTrack;
+}

@@ -1,0 +1,213 @@
+using Rectification.Bot.Cards;
+using Rectification.Data.Ledger;
+
+namespace Rectification.Bot.Conversation.Flows;
+
+/// <summary>
+/// The three conversation flows (progress report, write-off request, extension request) as plain functions of
+/// (state, this turn's command, context) → (replies, next state, effect). One question at a time, only for
+/// what is missing; nothing is written until the flow has everything (and, for progress, a confirmation).
+/// </summary>
+public sealed class FlowSteps(CommandParser parser)
+{
+    private static readonly string[] NoNoteWords = ["无", "没有", "略", "none", "no", "-", "skip", "跳过"];
+
+    /// <summary>Starts a flow from a command that names it, or returns null when the command is not a flow.</summary>
+    public static FlowState? Start(ChatCommand command, string flowId) => command switch
+    {
+        ChatCommand.ReportProgress r => new FlowState
+        {
+            Kind = FlowKind.Progress, FlowId = flowId, Code = r.Code, Percent = r.Percent, Done = r.Status == RectificationStatus.Done, Note = r.Note,
+        },
+        ChatCommand.RequestWriteOff w => new FlowState { Kind = FlowKind.WriteOff, FlowId = flowId, Code = w.Code, Note = w.Evidence },
+        ChatCommand.RequestExtension e => new FlowState { Kind = FlowKind.Extension, FlowId = flowId, Code = e.Code, NewDate = e.NewDate, Note = e.Reason },
+        _ => null,
+    };
+
+    /// <summary>The task code the flow will be working on after this turn's input, so the engine can look it up first.</summary>
+    public string? CodeAfter(FlowState state, ChatCommand command)
+    {
+        if (state.Code is not null)
+        {
+            return state.Code;
+        }
+        return command switch
+        {
+            ChatCommand.Unknown u when parser.TryParseCode(u.Text, out var code) => code,
+            ChatCommand.TaskDetail d => d.Code,
+            _ => null,
+        };
+    }
+
+    public FlowResult Next(FlowState current, ChatCommand command, FlowContext context)
+    {
+        var state = current.Copy();
+        var t = context.T;
+        var problem = Absorb(state, command, context);
+
+        if (state.Code is not null && context.Access != TaskAccess.Ok)
+        {
+            var code = state.Code;
+            state.Code = null;
+            state.Step = FlowStep.Code;
+            var reason = context.Access == TaskAccess.NotFound ? t.TaskNotFound(code) : t.NotYourTask(code);
+            return FlowResult.Ask(state, new Reply.Text(reason), AskCode(context));
+        }
+        if (state.Code is null)
+        {
+            state.Step = FlowStep.Code;
+            return FlowResult.Ask(state, Prefixed(problem, AskCode(context)));
+        }
+
+        var task = context.Task!;
+        if (task.Status == RectificationStatus.WrittenOff)
+        {
+            return FlowResult.End(new Reply.Text(t.AlreadyWrittenOff(task.Code)));
+        }
+        return state.Kind switch
+        {
+            FlowKind.Progress => ProgressNext(state, task, problem, command, context),
+            FlowKind.WriteOff => WriteOffNext(state, task, problem, context),
+            _ => ExtensionNext(state, task, problem, context),
+        };
+    }
+
+    private FlowResult ProgressNext(FlowState state, TaskSummary task, string? problem, ChatCommand command, FlowContext context)
+    {
+        var t = context.T;
+        if (state.Percent is null && !state.Done)
+        {
+            state.Step = FlowStep.Percent;
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskPercent(task.Code, task.Measure, task.Percent))));
+        }
+        if (state.Note is null)
+        {
+            state.Step = FlowStep.Note;
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskNote(task.Code))));
+        }
+        // A correction typed at the confirmation ("改成90%") shows the card again with the new values.
+        if (state.Step == FlowStep.Confirm && command is not ChatCommand.ReportProgress)
+        {
+            switch (command)
+            {
+                case ChatCommand.Confirm:
+                    return new FlowResult([], null, new FlowEffect.SaveProgress(task, state.Percent, state.Done, state.Note.Length == 0 ? null : state.Note, $"progress:{state.FlowId}"));
+                case ChatCommand.Decline:
+                    return FlowResult.End(new Reply.Text(t.Cancelled));
+                default:
+                    return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.ConfirmOrCancel)));
+            }
+        }
+        state.Step = FlowStep.Confirm;
+        var percent = state.Done ? 100 : state.Percent!.Value;
+        return FlowResult.Ask(state, Prefixed(problem, TaskCards.ConfirmProgress(t, task, percent, state.Done || percent == 100, state.Note)));
+    }
+
+    private static FlowResult WriteOffNext(FlowState state, TaskSummary task, string? problem, FlowContext context)
+    {
+        if (string.IsNullOrWhiteSpace(state.Note))
+        {
+            state.Step = FlowStep.Evidence;
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(context.T.AskEvidence(task.Code, task.Measure))));
+        }
+        return new FlowResult([], null, new FlowEffect.RequestWriteOff(task, state.Note));
+    }
+
+    private static FlowResult ExtensionNext(FlowState state, TaskSummary task, string? problem, FlowContext context)
+    {
+        var t = context.T;
+        if (task.TimeLimit.Kind == TimeLimitKind.Ongoing)
+        {
+            return FlowResult.End(new Reply.Text(t.OngoingHasNoDeadline(task.Code)));
+        }
+        if (state.NewDate is { } date && (date <= context.Today || (task.DueDate is { } due && date <= due)))
+        {
+            state.NewDate = null;
+            problem = t.DateNotLater(date, task.DueDate, context.Today);
+        }
+        if (state.NewDate is null)
+        {
+            state.Step = FlowStep.Date;
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskNewDate(task.Code, task.DueDate))));
+        }
+        if (string.IsNullOrWhiteSpace(state.Note))
+        {
+            state.Step = FlowStep.Reason;
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskReason(task.Code))));
+        }
+        return new FlowResult([], null, new FlowEffect.RequestExtension(task, state.NewDate.Value, state.Note));
+    }
+
+    /// <summary>Takes this turn's input as the answer to the question asked; returns what was wrong with it, if anything.</summary>
+    private string? Absorb(FlowState state, ChatCommand command, FlowContext context)
+    {
+        var t = context.T;
+        switch (command)
+        {
+            case ChatCommand.ReportProgress r when state.Kind == FlowKind.Progress:
+                state.Code ??= r.Code;
+                state.Percent = r.Percent ?? state.Percent;
+                state.Done |= r.Status == RectificationStatus.Done;
+                state.Note = r.Note ?? state.Note;
+                return null;
+            case ChatCommand.InvalidInput invalid:
+                return t.Invalid(invalid.Reason, invalid.Detail);
+            case ChatCommand.TaskDetail d when state.Step == FlowStep.Code:
+                state.Code = d.Code;
+                return null;
+        }
+        if (command is not ChatCommand.Unknown { Text: var text })
+        {
+            return null;
+        }
+        switch (state.Step)
+        {
+            case FlowStep.Code:
+                if (parser.TryParseCode(text, out var code))
+                {
+                    state.Code = code;
+                    return null;
+                }
+                return t.NotACode(text);
+            case FlowStep.Percent:
+                if (parser.TryParseStatus(text, out var status) && status == RectificationStatus.Done)
+                {
+                    state.Done = true;
+                    return null;
+                }
+                if (parser.TryParsePercent(text, out var percent))
+                {
+                    if (!CommandParser.IsPercentInRange(percent))
+                    {
+                        return t.Invalid(InvalidInputReason.PercentOutOfRange, text);
+                    }
+                    state.Percent = percent;
+                    return null;
+                }
+                return t.NotAPercent(text);
+            case FlowStep.Note:
+                state.Note = NoNoteWords.Contains(text.Trim().ToLowerInvariant()) ? "" : text;
+                return null;
+            case FlowStep.Evidence:
+            case FlowStep.Reason:
+                state.Note = text;
+                return null;
+            case FlowStep.Date:
+                var parsed = ChatDateParser.Parse(text, context.Today);
+                if (parsed.Date is { } date)
+                {
+                    state.NewDate = date;
+                    return null;
+                }
+                return t.Invalid(InvalidInputReason.BadDate, text);
+            default:
+                return null;
+        }
+    }
+
+    private static Reply AskCode(FlowContext context) => context.MyTasks.Count == 0
+        ? new Reply.Text(context.T.AskCodeNoTasks)
+        : TaskCards.PickTask(context.T, context.MyTasks, context.Today);
+
+    private static Reply[] Prefixed(string? problem, Reply ask) => problem is null ? [ask] : [new Reply.Text(problem), ask];
+}

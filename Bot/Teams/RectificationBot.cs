@@ -1,0 +1,121 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Rectification.Bot.Conversation;
+using Rectification.Bot.Texts;
+using Rectification.Data.People;
+
+namespace Rectification.Bot.Teams;
+
+/// <summary>
+/// The Teams activity handler. It only routes: who is talking, remember where they can be reached, hand the
+/// message to the chat engine, and turn its answer into activities. State is saved once, at the end of the turn.
+/// </summary>
+public sealed class RectificationBot(
+    ChatEngine engine,
+    IdentityLinker identity,
+    ReferenceCapture references,
+    ProactiveSender proactive,
+    PeopleRepository people,
+    PrivateConversationState state,
+    TimeProvider time,
+    ILogger<RectificationBot> logger) : TeamsActivityHandler
+{
+    // Per user and conversation, so two people in one group chat never share a half-finished flow.
+    private readonly IStatePropertyAccessor<FlowState> _flow = state.CreateProperty<FlowState>(nameof(FlowState));
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        if (activity.From?.Id is not { Length: > 0 } || activity.Conversation?.Id is not { Length: > 0 })
+        {
+            logger.LogWarning("Ignored a {ActivityType} activity without a sender or conversation", activity.Type);
+            return;
+        }
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await state.SaveChangesAsync(turnContext, false, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var person = await identity.ResolveAsync(turnContext, cancellationToken);
+        await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
+        var text = UiText.For(activity.Locale);
+        if (person is null)
+        {
+            var admins = await people.ListAdminsAsync(cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(text.NotRegistered(admins.Select(a => a.Name).ToList())), cancellationToken);
+            return;
+        }
+
+        var submit = ActivityReplies.Submit(activity);
+        var typed = submit is null ? activity.RemoveRecipientMention() ?? activity.Text : null;
+        if (submit is null && string.IsNullOrWhiteSpace(typed) && activity.Attachments?.Count > 0)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(text.AttachmentsUnsupported), cancellationToken);
+            return;
+        }
+
+        var flow = await _flow.GetAsync(turnContext, () => null!, cancellationToken);
+        var request = new ChatRequest(person, typed, submit, activity.ReplyToId, activity.Locale, time.GetUtcNow());
+        var response = await engine.HandleAsync(request, flow, cancellationToken);
+        if (response.NextState is null)
+        {
+            await _flow.DeleteAsync(turnContext, cancellationToken);
+        }
+        else
+        {
+            await _flow.SetAsync(turnContext, response.NextState, cancellationToken);
+        }
+
+        foreach (var update in response.CardUpdates)
+        {
+            var updated = ActivityReplies.CardActivity(update.Card);
+            updated.Id = update.ActivityId;
+            await turnContext.UpdateActivityAsync(updated, cancellationToken);
+        }
+        foreach (var reply in response.Replies)
+        {
+            await turnContext.SendActivityAsync(ActivityReplies.ToActivity(reply), cancellationToken);
+        }
+        foreach (var notification in response.Notifications)
+        {
+            var outcome = await proactive.SendAsync(notification.PersonId, [notification.Reply], cancellationToken);
+            if (outcome != DeliveryOutcome.Sent)
+            {
+                logger.LogInformation("Notification for person {PersonId} not delivered: {Outcome}", notification.PersonId, outcome);
+            }
+        }
+    }
+
+    protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // The bot itself was added (installed in a chat or team): introduce ourselves once.
+        if (teamsMembersAdded.Any(m => m.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await WelcomeAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Channels other than Teams (the local test client): greet each user who joins.
+        foreach (var member in membersAdded.Where(m => m.Id != turnContext.Activity.Recipient?.Id))
+        {
+            await WelcomeAsync(turnContext, cancellationToken, member.Name);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        WelcomeAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken, string? name = null)
+    {
+        var person = await identity.ResolveAsync(turnContext, cancellationToken);
+        await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
+        var text = UiText.For(turnContext.Activity.Locale);
+        await turnContext.SendActivityAsync(MessageFactory.Text(text.Welcome(person?.Name ?? name)), cancellationToken);
+    }
+}

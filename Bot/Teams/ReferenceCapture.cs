@@ -1,0 +1,36 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Rectification.Data.People;
+
+namespace Rectification.Bot.Teams;
+
+/// <summary>Remembers where each user can be reached, on install and on every message: reminders need it.</summary>
+public sealed class ReferenceCapture(ConversationReferences references, TimeProvider time)
+{
+    public async Task CaptureAsync(ITurnContext turn, long? personId, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (activity.From?.Id is not { Length: > 0 } userId || activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is null)
+        {
+            return;
+        }
+        var reference = activity.GetConversationReference();
+        await references.SaveAsync(new StoredReference(
+            userId,
+            conversationId,
+            activity.From.AadObjectId,
+            personId,
+            IsPersonal: activity.Conversation.ConversationType is null or "personal",
+            activity.ServiceUrl,
+            activity.Conversation.TenantId,
+            activity.ChannelId,
+            activity.Recipient?.Id ?? "",
+            JsonConvert.SerializeObject(reference),
+            time.GetUtcNow()), cancellationToken);
+    }
+
+    public static ConversationReference Parse(StoredReference stored) =>
+        JsonConvert.DeserializeObject<ConversationReference>(stored.ReferenceJson)
+        ?? throw new InvalidOperationException("A stored conversation reference is empty.");
+}
