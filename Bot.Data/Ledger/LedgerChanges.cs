@@ -185,7 +185,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
                 new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = note }, transaction, cancellationToken: cancellationToken));
             if (updated == 0)
             {
-                return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided);
+                return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided) with { TaskId = task.Task.Id };
             }
             var reopenTo = task.Task.TimeLimit.Kind == TimeLimitKind.Ongoing ? RectificationStatus.Ongoing : RectificationStatus.InProgress;
             if (approve)
@@ -290,7 +290,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
                 new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = note }, transaction, cancellationToken: cancellationToken));
             if (updated == 0)
             {
-                return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided);
+                return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided) with { TaskId = task.Task.Id };
             }
             var actor = Actor.Person(decider.Id, decider.Name);
             if (approve)

@@ -302,7 +302,7 @@ public abstract class LedgerContractTests : IAsyncLifetime
 
         Assert.Equal(LedgerChangeResult.Refused(ChangeReasons.NotSupervisor), outsider);
         Assert.True(approved.Succeeded);
-        Assert.Equal(LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided), twice);
+        Assert.Equal(LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided) with { TaskId = task.Task.Id }, twice);
         var after = await TaskAsync("1-1-1");
         var writeOff = Assert.Single(after.WriteOffs);
         Assert.Equal((RectificationStatus.WrittenOff, RequestState.Approved, people.LiMing.Id, "会议纪要 https://example.org/minutes"),
