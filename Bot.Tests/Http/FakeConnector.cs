@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace Rectification.Tests.Http;
+
+/// <summary>
+/// Stands in for the Bot Connector service the bot replies to: records every activity posted to it, answers the
+/// Teams roster look-up for the users it knows, and can be told to fail. Nothing leaves the process.
+/// </summary>
+public sealed class FakeConnector : HttpMessageHandler, IHttpClientFactory
+{
+    public const string ServiceUrl = "https://connector.test/";
+
+    private int _ids;
+
+    public ConcurrentQueue<(string Path, JObject Activity)> Sent { get; } = new();
+
+    public ConcurrentDictionary<string, (string Name, string Email, string AadObjectId)> Members { get; } = new();
+
+    public Func<HttpRequestMessage, HttpStatusCode?> Fault { get; set; } = _ => null;
+
+    public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
+
+    public IEnumerable<string> Texts => Sent.Select(s => s.Activity.Value<string>("text") ?? s.Activity.SelectToken("attachments[0].content")?.ToString() ?? "");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (Fault(request) is { } status)
+        {
+            return new HttpResponseMessage(status);
+        }
+        var path = request.RequestUri!.AbsolutePath;
+        if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var userId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            return Members.TryGetValue(userId, out var member)
+                ? Json(new JObject { ["id"] = userId, ["name"] = member.Name, ["email"] = member.Email, ["userPrincipalName"] = member.Email, ["aadObjectId"] = member.AadObjectId })
+                : new HttpResponseMessage(HttpStatusCode.NotFound);
+        }
+        if (request.Content is not null && (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put))
+        {
+            var body = JObject.Parse(await request.Content.ReadAsStringAsync(cancellationToken));
+            Sent.Enqueue((path, body));
+            return Json(new JObject { ["id"] = $"reply-{Interlocked.Increment(ref _ids)}" });
+        }
+        return new HttpResponseMessage(HttpStatusCode.NotFound);
+    }
+
+    private static HttpResponseMessage Json(JObject body) => new(HttpStatusCode.OK)
+    {
+        Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json"),
+    };
+}
