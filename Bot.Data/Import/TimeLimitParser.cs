@@ -76,6 +76,11 @@ public static partial class TimeLimitParser
         {
             return new TimeLimitParse(TimeLimit.On(date), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
         }
+        if (value is double or float or decimal or int or long && CellText(value) is var number && !EightDigits().IsMatch(number))
+        {
+            // 2021.12 typed into a number cell: Excel may have dropped a trailing zero (2021.10), so it is no month we trust.
+            return Fail(number, ImportErrorCodes.TimeLimitUnrecognised);
+        }
         return Parse(CellText(value), contextYear);
     }
 
