@@ -122,9 +122,9 @@ public static partial class LedgerSheetReader
         {
             tasks = GenerateCodes(tasks);
         }
-        foreach (var duplicate in tasks.GroupBy(t => t.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var duplicate in sheet.Codes.GroupBy(c => c.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            errors.AddRange(duplicate.Select(t => new ImportError(t.Row, HeaderText(header, byColumn[LedgerColumn.Code]), ImportErrorCodes.CodeDuplicate, t.Code)));
+            errors.AddRange(duplicate.Select(c => new ImportError(c.Row, HeaderText(header, byColumn[LedgerColumn.Code]), ImportErrorCodes.CodeDuplicate, c.Code)));
         }
         if (errors.Count > 0)
         {
@@ -178,6 +178,9 @@ public static partial class LedgerSheetReader
 
         public List<TaskDraft> Tasks { get; } = [];
 
+        /// <summary>The code of every row that has one, bad rows included, so a duplicate is reported on both rows.</summary>
+        public List<(int Row, string Code)> Codes { get; } = [];
+
         public void ReadRow(SheetRow row)
         {
             var texts = row.Cells.Select(c => TextFolding.Clean(TimeLimitParser.CellText(c))).ToList();
@@ -205,6 +208,10 @@ public static partial class LedgerSheetReader
                 if (code.Length == 0)
                 {
                     Error(LedgerColumn.Code, ImportErrorCodes.CodeMissing);
+                }
+                else
+                {
+                    Codes.Add((row.Number, code));
                 }
             }
 

@@ -29,16 +29,27 @@ public static partial class TimeLimitParser
 
     private static readonly string[] ImmediateWords = ["立行立改", "立即整改", "即知即改"];
 
+    /// <summary>English sheets: the same phrases, matched on the compacted lower-case text.</summary>
+    private static readonly (string English, string Chinese)[] EnglishWords =
+    [
+        ("firsthalf", "上半年"), ("secondhalf", "下半年"), ("endoftheyear", "年底"), ("endofyear", "年底"), ("yearend", "年底"),
+        ("immediately", "立行立改"), ("immediate", "立行立改"), ("long-term", "长期"), ("longterm", "长期"), ("ongoing", "长期"),
+    ];
+
     private static readonly HashSet<string> Fillers = ["并", "且", "并且", "和", "及", "完成", "整改"];
 
     public static TimeLimitParse Parse(string? text, int? contextYear)
     {
-        var written = TextFolding.Fold(text);
+        var written = TextFolding.Clean(text);
         if (written.Length == 0)
         {
             return Fail(written, ImportErrorCodes.TimeLimitMissing);
         }
-        var compact = Whitespace().Replace(TimeOfDay().Replace(written, ""), "");
+        var compact = Whitespace().Replace(TimeOfDay().Replace(TextFolding.Fold(written), ""), "").ToLowerInvariant();
+        foreach (var (english, chinese) in EnglishWords)
+        {
+            compact = compact.Replace(english, chinese, StringComparison.Ordinal);
+        }
         var ongoing = OngoingWords.Any(compact.Contains);
         var immediate = ImmediateWords.Any(compact.Contains);
         foreach (var word in OngoingWords.Concat(ImmediateWords))
@@ -218,7 +229,7 @@ public static partial class TimeLimitParser
     [GeneratedRegex(@"[,;、。()（）！!]+")]
     private static partial Regex ClauseSeparators();
 
-    [GeneratedRegex(@"^(?:于|在|截至|截止|截止到|到)")]
+    [GeneratedRegex(@"^(?:于|在|截至|截止|截止到|到|by|before)")]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"(?:完成整改|整改完成|整改到位|完成|到位)$")]
@@ -239,7 +250,7 @@ public static partial class TimeLimitParser
     [GeneratedRegex(@"^(?<y>\d{4})年(?:底|末|年底|年末)$")]
     private static partial Regex YearEndPattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?<w>上半年|下半年|年底|年末|年内)$")]
+    [GeneratedRegex(@"^(?:(?<y>\d{4})年?)?(?<w>上半年|下半年|年底|年末|年内)$")]
     private static partial Regex HalfYearPattern();
 
     [GeneratedRegex(@"^(?:(?<y>\d{4})年)?第?(?<q>[一二三四1-4])季度(?:末|底)?$")]

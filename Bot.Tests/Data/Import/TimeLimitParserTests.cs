@@ -44,6 +44,13 @@ public sealed class TimeLimitParserTests
         { "年底前", 2021, "date", "2021-12-31" },
         { "年底前完成", 2022, "date", "2022-12-31" },
         { "2023年下半年", 2021, "date", "2023-12-31" },
+        { "by 2022-06-30", 0, "date", "2022-06-30" },
+        { "Second half", 2022, "date", "2022-12-31" },
+        { "2022 first half", 0, "date", "2022-06-30" },
+        { "end of year", 2022, "date", "2022-12-31" },
+        { "Immediately", 0, "immediate", null },
+        { "Ongoing", 0, "ongoing", null },
+        { "as soon as possible", 0, ImportErrorCodes.TimeLimitUnrecognised, null },
         { "立行立改", 0, "immediate", null },
         { " 立行立改 ", 0, "immediate", null },
         { "立行立改（2021-06-10）", 0, "immediate", "2021-06-10" },
@@ -103,7 +110,7 @@ public sealed class TimeLimitParserTests
     public static TheoryData<object, string?, string?> Cells => new()
     {
         { new DateTime(2021, 12, 31), "2021-12-31", null },
-        { new DateTime(2021, 12, 31).ToOADate(), "2021-12-31", null },
+        { 44561.75, "2021-12-31", null },
         { 44561.0, "2021-12-31", null },
         { 2021.12, null, ImportErrorCodes.TimeLimitUnrecognised },
         { 12.0, null, ImportErrorCodes.TimeLimitUnrecognised },
