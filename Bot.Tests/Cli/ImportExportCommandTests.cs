@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Rectification.Bot.Cli;
 using Rectification.Data.Db;
 using Rectification.Data.Ledger;
@@ -64,10 +65,19 @@ public sealed class ImportExportCommandTests : IDisposable
 
     private Database NewDatabase(string name = "ledger.db") => new(_files.Path(name));
 
-    private static async Task<(int ExitCode, string[] Lines)> RunAsync(Database database, params string[] args)
+    private static Task<(int ExitCode, string[] Lines)> RunAsync(Database database, params string[] args) => RunAsync(database, null, args);
+
+    private static async Task<(int ExitCode, string[] Lines)> RunAsync(Database database, TimeProvider? time, params string[] args)
     {
         using var output = new StringWriter();
-        var exitCode = await CommandLine.RunAsync(args, output, s => s.Configure<DatabaseOptions>(o => o.ConnectionString = database.Path));
+        var exitCode = await CommandLine.RunAsync(args, output, s =>
+        {
+            s.Configure<DatabaseOptions>(o => o.ConnectionString = database.Path);
+            if (time is not null)
+            {
+                s.AddSingleton(time);
+            }
+        });
         return (exitCode, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
@@ -172,6 +182,21 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Equal(first.Task.Id, updated.Task.Id);
         Assert.Equal(("建立并印发制度", 60, RectificationStatus.InProgress), (updated.Task.Measure, updated.Task.Percent, updated.Task.Status));
         Assert.Equal([("import", 20), ("chat", 40), ("import", 60)], updated.Progress.Select(p => (p.Source, p.Percent)));
+    }
+
+    [Fact]
+    public async Task Reimporting_later_keeps_the_date_an_immediate_item_got_on_first_import()
+    {
+        using var database = NewDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 1, 2, 0, 0, TimeSpan.Zero));
+        await RunAsync(database, time, "import", MessySheet());
+        time.Advance(TimeSpan.FromDays(30));
+
+        var (exitCode, _) = await RunAsync(database, time, "import", MessySheet());
+
+        Assert.Equal(0, exitCode);
+        var immediate = (await database.Queries.FindByCodeAsync("3"))!.Task.TimeLimit;
+        Assert.Equal(new TimeLimit(TimeLimitKind.Immediate, new DateOnly(2021, 7, 1)), immediate);
     }
 
     [Theory]
