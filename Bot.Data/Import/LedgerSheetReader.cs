@@ -382,10 +382,13 @@ public static partial class LedgerSheetReader
 
     private static List<SheetRow> XlsxRows(string path, string sheet) => XlsxRowsLazy(path, sheet).ToList();
 
-    /// <summary>RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes), UTF-8 with or without BOM, comma or tab.</summary>
+    /// <summary>
+    /// RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes), comma or tab. UTF-8 with or without BOM; a file that is
+    /// not valid UTF-8 is GB18030, which is what Excel on a Chinese Windows writes for "CSV".
+    /// </summary>
     private static List<SheetRow> CsvRows(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
+        var text = DecodeCsv(File.ReadAllBytes(path));
         var firstLine = text.AsSpan(0, text.IndexOf('\n') is var n and >= 0 ? n : text.Length);
         var delimiter = firstLine.Contains('\t') && !firstLine.Contains(',') ? '\t' : ',';
         var rows = new List<SheetRow>();
@@ -442,6 +445,20 @@ public static partial class LedgerSheetReader
             rows.Add(new SheetRow(rows.Count + 1, cells));
         }
         return rows;
+    }
+
+    private static string DecodeCsv(byte[] bytes)
+    {
+        var bom = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, bom, bytes.Length - bom);
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
     }
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")]

@@ -136,6 +136,19 @@ public sealed class LedgerSheetReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_csv_that_excel_saved_in_gb18030()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var path = _files.Path("gbk.csv");
+        File.WriteAllText(path, "存在问题,整改措施,责任人,整改时限\r\n学习不深入,组织学习,张三、李四,2021年12月底前\r\n", System.Text.Encoding.GetEncoding("GB18030"));
+
+        var task = Assert.Single(LedgerSheetReader.Read(path).Draft!.Tasks);
+
+        Assert.Equal(("学习不深入", "组织学习"), (task.Problem, task.Measure));
+        Assert.Equal(["张三", "李四"], task.Officers);
+    }
+
+    [Fact]
     public void Takes_the_inspection_title_from_the_option_before_the_sheet()
     {
         var result = LedgerSheetReader.Read(MessySheet(), new LedgerReadOptions("第三轮巡察"));
