@@ -84,6 +84,22 @@ public static partial class LedgerSheetReader
         }
 
         var header = rows[headerIndex];
+        var dataStart = headerIndex + 1;
+        if (dataStart < rows.Count && SubHeader(header, rows[dataStart]) is { } sub)
+        {
+            // A two-row header: 责任主体 merged over 责任领导 | 责任部门 | 责任人 in the row below.
+            var cells = header.Cells.ToArray();
+            foreach (var (index, column) in sub)
+            {
+                columns[index] = column;
+                if (index < cells.Length)
+                {
+                    cells[index] = rows[dataStart].Cells[index];
+                }
+            }
+            header = new SheetRow(header.Number, cells);
+            dataStart++;
+        }
         var errors = new List<ImportError>();
         var byColumn = new Dictionary<LedgerColumn, int>();
         foreach (var (index, column) in columns.OrderBy(c => c.Key))
@@ -109,7 +125,7 @@ public static partial class LedgerSheetReader
         var contextYear = TimeLimitParser.YearIn(string.Join(' ', titleRows)) ?? TimeLimitParser.YearIn(options.InspectionTitle) ?? options.FeedbackYear;
 
         var sheet = new SheetReading(header, byColumn, contextYear, errors);
-        foreach (var row in rows.Skip(headerIndex + 1))
+        foreach (var row in rows.Skip(dataStart))
         {
             sheet.ReadRow(row);
         }
@@ -143,6 +159,26 @@ public static partial class LedgerSheetReader
             if (row.Cells[i] is string text && LedgerHeaders.Match(text) is { } column)
             {
                 columns[i] = column;
+            }
+        }
+        return columns;
+    }
+
+    /// <summary>The row under the header when it is the header's second row: every text in it a header word or the merged cell above.</summary>
+    private static Dictionary<int, LedgerColumn>? SubHeader(SheetRow header, SheetRow next)
+    {
+        var columns = HeaderColumns(next);
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+        for (var i = 0; i < next.Cells.Count; i++)
+        {
+            var text = TextFolding.Fold(TimeLimitParser.CellText(next.Cells[i]));
+            var above = i < header.Cells.Count ? TextFolding.Fold(TimeLimitParser.CellText(header.Cells[i])) : "";
+            if (text.Length > 0 && !columns.ContainsKey(i) && text != above)
+            {
+                return null;
             }
         }
         return columns;

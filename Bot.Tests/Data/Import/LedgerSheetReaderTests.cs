@@ -136,6 +136,32 @@ public sealed class LedgerSheetReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reads_a_two_row_header_with_a_merged_group_over_its_columns()
+    {
+        var path = _files.Xlsx("tworows.xlsx", new Dictionary<int, object?[]>
+        {
+            [1] = ["序号", "存在问题", "整改措施", "责任主体", null, null, "整改时限"],
+            [2] = [null, null, null, "责任领导", "责任部门", "责任人", null],
+            [3] = ["1", "问题一", "措施一", "王建国", "办公室", "张三", "2021-12-31"],
+            [4] = ["2", "问题一", "措施二", null, "办公室", null, "2021-12-31"],
+        }, "A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:G2");
+
+        var result = LedgerSheetReader.Read(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((4, "责任人", ImportErrorCodes.OfficerMissing), (error.Row, error.Column, error.Code));
+        File.Delete(path);
+        _files.Xlsx("tworows.xlsx", new Dictionary<int, object?[]>
+        {
+            [1] = ["序号", "存在问题", "整改措施", "责任主体", null, null, "整改时限"],
+            [2] = [null, null, null, "责任领导", "责任部门", "责任人", null],
+            [3] = ["1", "问题一", "措施一", "王建国", "办公室", "张三", "2021-12-31"],
+        }, "A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:G2");
+        var task = Assert.Single(LedgerSheetReader.Read(path).Draft!.Tasks);
+        Assert.Equal(("王建国", "办公室", "张三", 3), (task.Leader, task.LeadDepartment, task.Officers[0], task.Row));
+    }
+
+    [Fact]
     public void Reads_a_csv_that_excel_saved_in_gb18030()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
