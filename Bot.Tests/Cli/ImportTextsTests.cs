@@ -33,7 +33,7 @@ public sealed class ImportTextsTests
     {
         var error = new ImportError(7, "officers", LedgerImportWriter.AmbiguousPerson, "张伟");
 
-        Assert.Equal("第7行“责任人”列:系统中有多人名为“张伟”,无法确定是哪一位。", UiText.ZhCn.Describe(error));
+        Assert.Equal("第7行“责任人”列：系统中有多人名为“张伟”，无法确定是哪一位。", UiText.ZhCn.Describe(error));
         Assert.Equal("Row 7, column 'Responsible officer(s)': Several people are named '张伟'; cannot tell which one is meant.", UiText.EnUs.Describe(error));
     }
 }
