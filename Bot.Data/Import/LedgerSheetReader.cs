@@ -25,8 +25,9 @@ public sealed record SheetRow(int Number, IReadOnlyList<object?> Cells);
 /// title. The first sheet with such a row is read.</item>
 /// <item>Merged cells count for every row they cover. A blank aspect or problem cell (what a CSV of merged cells looks
 /// like) continues the one above; a blank aspect with none above is <see cref="LedgerHeaders.UnclassifiedAspect"/>; a blank
-/// problem under a new aspect is an error. A row whose only text is one value spread over the row (or a row with no
-/// measure and one text) is an aspect heading such as "一、聚焦…方面".</item>
+/// problem under a new aspect is an error. A row holding one text only, in the first or the aspect column, or one text
+/// spread over the row by a merge, is an aspect heading such as "一、聚焦…方面". A row with only its 序号 filled is an empty
+/// template row and skipped, as are blank rows.</item>
 /// <item>Codes are the 序号 as written (folded, "1." is "1"); without a 序号 column they are aspect-problem-measure
 /// ordinals ("2-3-1"). A code used twice is an error on both rows.</item>
 /// <item>Officers are split on 、 , ， ; ； / and newlines only; "张三 李四" is an error, not two guesses.</item>
@@ -225,13 +226,21 @@ public static partial class LedgerSheetReader
             {
                 return;
             }
-            var measure = Text(row, LedgerColumn.Measure);
-            if (nonBlank.Distinct().Count() == 1 && (measure.Length == 0 || nonBlank.Count >= 3) && !IsCode(nonBlank[0]))
+            var filled = Enumerable.Range(0, texts.Count).Where(i => texts[i].Length > 0).ToList();
+            var spread = nonBlank.Count >= 3 && nonBlank.Distinct().Count() == 1;
+            var alone = filled.Count == 1 && (filled[0] == 0 || (columns.TryGetValue(LedgerColumn.Aspect, out var aspectIndex) && filled[0] == aspectIndex));
+            if ((spread || alone) && !IsCode(nonBlank[0]))
             {
                 _aspect = AspectNumbering().Replace(nonBlank[0], "");
                 _problem = null;
                 return;
             }
+            if (columns.TryGetValue(LedgerColumn.Code, out var codeIndex) && filled.All(i => i == codeIndex))
+            {
+                // A numbered row of the template with nothing in it yet.
+                return;
+            }
+            var measure = Text(row, LedgerColumn.Measure);
 
             var rowErrors = new List<ImportError>();
             void Error(LedgerColumn column, string code, string? value = null) =>

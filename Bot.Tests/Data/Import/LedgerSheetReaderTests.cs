@@ -162,6 +162,23 @@ public sealed class LedgerSheetReaderTests : IDisposable
     }
 
     [Fact]
+    public void Skips_empty_numbered_template_rows_but_not_a_row_with_only_an_officer()
+    {
+        var path = _files.Csv("template.csv", """
+            序号,方面,存在问题,整改措施,责任人,整改时限
+            1,方面一,问题一,措施一,张三,2021-12-31
+            2,,,,,
+            ,,,,李四,
+            3,,,,,
+            """);
+
+        var result = LedgerSheetReader.Read(path);
+
+        Assert.Equal([(4, ImportErrorCodes.CodeMissing), (4, ImportErrorCodes.MeasureMissing), (4, ImportErrorCodes.TimeLimitMissing)],
+            result.Errors.Select(e => (e.Row, e.Code)));
+    }
+
+    [Fact]
     public void Reads_a_csv_that_excel_saved_in_gb18030()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
