@@ -42,28 +42,29 @@ public static partial class LedgerSheetReader
     {
         options ??= new LedgerReadOptions();
         var fileTitle = Path.GetFileNameWithoutExtension(path);
+        List<List<SheetRow>> sheets;
         try
         {
-            if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                return Read(CsvRows(path), fileTitle, options);
-            }
-            ImportReadResult? first = null;
-            foreach (var sheet in MiniExcel.GetSheetNames(path))
-            {
-                var result = Read(XlsxRows(path, sheet), fileTitle, options);
-                if (!result.Errors.Any(e => e.Code == ImportErrorCodes.HeaderNotFound))
-                {
-                    return result;
-                }
-                first ??= result;
-            }
-            return first ?? Failed(ImportErrorCodes.HeaderNotFound, null);
+            sheets = Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+                ? [CsvRows(path)]
+                : MiniExcel.GetSheetNames(path).Select(sheet => XlsxRows(path, sheet)).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // MiniExcel and the zip reader throw many kinds for a file that is not what its name says.
             return Failed(ImportErrorCodes.FileUnreadable, e.Message);
         }
+        ImportReadResult? first = null;
+        foreach (var rows in sheets)
+        {
+            var result = Read(rows, fileTitle, options);
+            if (!result.Errors.Any(e => e.Code == ImportErrorCodes.HeaderNotFound))
+            {
+                return result;
+            }
+            first ??= result;
+        }
+        return first ?? Failed(ImportErrorCodes.HeaderNotFound, null);
     }
 
     /// <summary>The rows of one sheet, already read: the part of the reader that knows nothing of file formats.</summary>
@@ -414,18 +415,13 @@ public static partial class LedgerSheetReader
         return rounded is >= 0 and <= 100 ? ((int)rounded, true) : (null, false);
     }
 
-    private static IEnumerable<SheetRow> XlsxRowsLazy(string path, string sheet)
+    private static List<SheetRow> XlsxRows(string path, string sheet)
     {
         var configuration = new OpenXmlConfiguration { FillMergedCells = true };
-        var number = 0;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: configuration))
-        {
-            number++;
-            yield return new SheetRow(number, row.Values.ToList());
-        }
+        var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: configuration);
+        // MiniExcel yields blank rows for the gaps Excel leaves, so the position is the row number Excel shows.
+        return rows.Cast<IDictionary<string, object?>>().Select((row, i) => new SheetRow(i + 1, row.Values.ToList())).ToList();
     }
-
-    private static List<SheetRow> XlsxRows(string path, string sheet) => XlsxRowsLazy(path, sheet).ToList();
 
     /// <summary>
     /// RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes), comma or tab. UTF-8 with or without BOM; a file that is
