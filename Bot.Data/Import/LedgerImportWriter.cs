@@ -49,8 +49,7 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
             var problemKey = (aspectId, task.Problem);
             var problemOrdinal = problemOrdinals.TryGetValue(problemKey, out var p) ? p : problemOrdinals[problemKey] = problemOrdinals.Count(k => k.Key.Item1 == aspectId) + 1;
             var problemId = await run.UpsertProblemAsync(aspectId, task.Problem, problemOrdinal);
-            var timeLimit = task.TimeLimit.Kind == TimeLimitKind.Immediate && task.TimeLimit.Date is null ? TimeLimit.Immediate(immediateFrom) : task.TimeLimit;
-            var outcome = await run.UpsertTaskAsync(inspectionId, problemId, ordinal, task with { TimeLimit = timeLimit }, people);
+            var outcome = await run.UpsertTaskAsync(inspectionId, problemId, ordinal, task, immediateFrom, people);
             switch (outcome)
             {
                 case TaskOutcome.Created: created++; break;
@@ -216,7 +215,7 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
             VALUES (@TaskId, NULL, @Now, @Percent, @Status, @Note, 'import', @Key)
             """;
 
-        public async Task<TaskOutcome> UpsertTaskAsync(long inspectionId, long problemId, int ordinal, TaskDraft draft, Dictionary<string, long> people)
+        public async Task<TaskOutcome> UpsertTaskAsync(long inspectionId, long problemId, int ordinal, TaskDraft draft, DateOnly immediateFrom, Dictionary<string, long> people)
         {
             long? leaderId = draft.Leader is { Length: > 0 } leader ? people[leader] : null;
             long? departmentId = draft.LeadDepartment is { Length: > 0 } department
@@ -231,6 +230,12 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
             coDepartmentIds = coDepartmentIds.Distinct().Order().ToList();
 
             var existing = await connection.QuerySingleOrDefaultAsync<TaskRow>(Command(SelectTask, new { InspectionId = inspectionId, draft.Code }));
+            if (draft.TimeLimit is { Kind: TimeLimitKind.Immediate, Date: null })
+            {
+                // An undated 立行立改 keeps the date it was first given; re-importing must not move it to today.
+                var dated = existing is { TimeLimitKind: "immediate", DueDate: { } kept } ? kept : immediateFrom;
+                draft = draft with { TimeLimit = TimeLimit.Immediate(dated) };
+            }
             var percent = Math.Clamp(draft.Percent ?? (int?)existing?.Percent ?? 0, 0, 100);
             var status = draft.Status ?? (existing is null ? InitialStatus(draft.TimeLimit, percent) : RectificationStatusCodes.FromCode(existing.Status));
             if (status is RectificationStatus.Done or RectificationStatus.WrittenOff)

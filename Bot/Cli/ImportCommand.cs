@@ -1,5 +1,4 @@
 using Rectification.Bot.Texts;
-using Rectification.Data.Export;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 
@@ -33,7 +32,7 @@ public static class ImportCommand
         }
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var draft = await KeepImmediateDatesAsync(read.Draft!, services, now, cancellationToken);
+        var draft = read.Draft!;
         var written = await services.GetRequiredService<LedgerImportWriter>().WriteAsync(draft, Actor.System("import"), now, cancellationToken);
         if (!written.Succeeded)
         {
@@ -42,31 +41,6 @@ public static class ImportCommand
         await output.WriteLineAsync(text.ImportDone(written.Summary!, draft.Inspection.Title));
         return 0;
     }
-
-    /// <summary>
-    /// The writer dates an undated 立行立改 from the feedback date, else from the day of import; on a re-import that would
-    /// move the deadline to the new day every time. Such a task keeps the date it already has.
-    /// </summary>
-    private static async Task<LedgerDraft> KeepImmediateDatesAsync(LedgerDraft draft, IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var queries = services.GetRequiredService<LedgerQueries>();
-        var inspection = (await queries.InspectionsAsync(cancellationToken)).FirstOrDefault(i => i.Title == draft.Inspection.Title.Trim());
-        if (inspection is null || !draft.Tasks.Any(IsUndatedImmediate))
-        {
-            return draft;
-        }
-        var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>());
-        var existing = (await exporter.RowsAsync(inspection.Id, now, cancellationToken))
-            .Select(r => r.Detail.Task)
-            .Where(t => t.TimeLimit is { Kind: TimeLimitKind.Immediate, Date: not null })
-            .ToDictionary(t => t.Code, t => t.TimeLimit, StringComparer.Ordinal);
-        var tasks = draft.Tasks
-            .Select(t => IsUndatedImmediate(t) && existing.TryGetValue(t.Code, out var limit) ? t with { TimeLimit = limit } : t)
-            .ToList();
-        return draft with { Tasks = tasks };
-    }
-
-    private static bool IsUndatedImmediate(TaskDraft task) => task.TimeLimit is { Kind: TimeLimitKind.Immediate, Date: null };
 
     private static async Task<int> FailAsync(IReadOnlyList<ImportError> errors, UiText text, TextWriter output)
     {
