@@ -22,10 +22,11 @@ public sealed class LedgerQueries(ConnectionFactory connections)
         LEFT JOIN people l ON l.id = t.leader_id
         """;
 
-    private const string ScopeOfficer = " AND EXISTS (SELECT 1 FROM task_officers so WHERE so.task_id = t.id AND so.person_id = @ScopeId)";
+    // IN (subquery), not EXISTS: SQLite then drives the query from the officer's index entries instead of scanning tasks.
+    private const string ScopeOfficer = " AND t.id IN (SELECT so.task_id FROM task_officers so WHERE so.person_id = @ScopeId)";
     private const string ScopeLeader = " AND t.lead_department_id IN (SELECT s.department_id FROM supervisions s WHERE s.leader_id = @ScopeId)";
     private const string ScopeDepartment = " AND t.lead_department_id = @ScopeId";
-    private const string ScopeAspect = " AND pr.aspect_id = @ScopeId";
+    private const string ScopeAspect = " AND t.problem_id IN (SELECT ap.id FROM problems ap WHERE ap.aspect_id = @ScopeId)";
 
     private const string FilterActive = " WHERE t.status <> 'written_off'";
     private const string FilterOverdue = " WHERE t.status IN ('not_started', 'in_progress') AND t.due_date < @Today";
@@ -33,11 +34,12 @@ public sealed class LedgerQueries(ConnectionFactory connections)
     private const string FilterAll = " WHERE 1 = 1";
 
     private const string OrderByPlan = " ORDER BY t.inspection_id, t.ordinal";
-    private const string OrderByDue = " ORDER BY t.due_date, t.inspection_id, t.ordinal";
+    // (due_date, id) is the order of the partial open-items index, so a page needs no sort.
+    private const string OrderByDue = " ORDER BY t.due_date, t.id";
 
-    private const string CountFrom = """
-        SELECT count(*) FROM tasks t JOIN problems pr ON pr.id = t.problem_id
-        """;
+    private const string CountFrom = "SELECT count(*) FROM tasks t";
+
+    private const string PageIdsFrom = "SELECT t.id FROM tasks t";
 
     /// <summary>A page of tasks in scope; <paramref name="dueWithinDays"/> is the due-soon window.</summary>
     public async Task<Page<TaskSummary>> ListAsync(TaskScope scope, TaskFilter filter, DateOnly today, int skip = 0, int take = 50,
@@ -56,8 +58,10 @@ public sealed class LedgerQueries(ConnectionFactory connections)
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountFrom + filterSql + scopeSql, args, cancellationToken: cancellationToken));
+        // The page's ids first, from the indexes alone; names and officers are then joined for those rows only.
+        var pageIds = PageIdsFrom + filterSql + scopeSql + order + " LIMIT @Take OFFSET @Skip";
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            SelectSummary + filterSql + scopeSql + order + " LIMIT @Take OFFSET @Skip", args, cancellationToken: cancellationToken));
+            SelectSummary + " WHERE t.id IN (" + pageIds + ")" + order, args, cancellationToken: cancellationToken));
         return new Page<TaskSummary>(rows.Select(r => r.ToSummary()).ToList(), (int)total, skip, take);
     }
 

@@ -9,7 +9,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "manifest", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "manifest", "benchmark", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -41,6 +41,11 @@ public static class CommandLine
         {
             // Packing the Teams app needs no database.
             return await ManifestCommand.RunAsync(host.Services, rest, text, output, cancel.Token);
+        }
+        if (verb == "benchmark")
+        {
+            // Works on a throw-away database of its own, never the configured ledger.
+            return await BenchmarkCommand.RunAsync(rest, text, output, cancel.Token);
         }
 
         await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);

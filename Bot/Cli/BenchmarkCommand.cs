@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using Rectification.Bot.Texts;
+using Rectification.Data.Db;
+using Rectification.Data.Import;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+
+namespace Rectification.Bot.Cli;
+
+/// <summary>
+/// A console benchmark of the ledger at scale: builds a synthetic ledger (default 100,000 tasks) in a throw-away
+/// database through the real import writer, then times the queries the bot runs on every message. Never touches
+/// the configured ledger. <c>dotnet run -c Release --project Bot -- benchmark [--tasks N] [--postgres "conn" | --keep file.db]</c>
+/// </summary>
+public static class BenchmarkCommand
+{
+    private const int Departments = 200;
+    private const int Leaders = 50;
+    private const int Officers = 2000;
+    private const int Runs = 200;
+
+    public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tasks = Option(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
+        var postgres = Option(args, "--postgres");
+        var keep = Option(args, "--keep");
+        var (options, cleanup) = postgres is not null ? await PostgresTargetAsync(postgres, cancellationToken)
+            : keep is not null ? (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = keep }, () => Task.CompletedTask)
+            : SqliteTarget();
+        try
+        {
+            using var connections = new ConnectionFactory(options);
+            var time = TimeProvider.System;
+            await new MigrationRunner(connections, time).MigrateAsync(cancellationToken);
+            var calendar = LedgerCalendar.ChinaStandardTime;
+            var now = time.GetUtcNow();
+            var today = calendar.Today(now);
+
+            await output.WriteLineAsync($"Ledger benchmark: {tasks:N0} tasks, {Departments} departments, {Leaders} leaders, {Officers} officers on {options.Provider}");
+            var watch = Stopwatch.StartNew();
+            var result = await new LedgerImportWriter(connections, calendar).WriteAsync(Synthetic(tasks, today), Actor.System("benchmark"), now, cancellationToken);
+            if (!result.Succeeded)
+            {
+                await output.WriteLineAsync(string.Join(Environment.NewLine, result.Errors));
+                return 1;
+            }
+            await output.WriteLineAsync($"import (one transaction, with audit): {watch.Elapsed.TotalSeconds:F1} s, {tasks / watch.Elapsed.TotalSeconds:N0} tasks/s");
+
+            var people = new PeopleRepository(connections, time);
+            var leader = (await people.FindByNameAsync("领导07", cancellationToken)).Single();
+            var officer = (await people.FindByNameAsync("责任人0042", cancellationToken)).Single();
+            var queries = new LedgerQueries(connections);
+            var changes = new LedgerChanges(connections);
+            var leaderScope = new TaskScope.Leader(leader.Id);
+            var overdue = await queries.ListAsync(leaderScope, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken);
+            await output.WriteLineAsync($"leader 领导07 supervises {leader.SupervisedDepartmentIds.Count} departments: {overdue.Total:N0} overdue of their tasks");
+            await output.WriteLineAsync("");
+            await output.WriteLineAsync("| query | p50 ms | p95 ms | max ms |");
+            await output.WriteLineAsync("|---|---|---|---|");
+            await TimeAsync(output, "overdue list, one leader (first page of 20, with total)", () => queries.ListAsync(leaderScope, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken));
+            await TimeAsync(output, "due within 7 days, one leader", () => queries.ListAsync(leaderScope, TaskFilter.DueSoon, today, 0, 20, cancellationToken: cancellationToken));
+            await TimeAsync(output, "my tasks, one officer", () => queries.ListAsync(new TaskScope.Officer(officer.Id), TaskFilter.Active, today, 0, 20, cancellationToken: cancellationToken));
+            var sample = Code(tasks / 2);
+            await TimeAsync(output, "task detail with history, by code", () => queries.FindByCodeAsync(sample, cancellationToken));
+            await TimeAsync(output, "per-aspect figures, one leader", () => queries.FiguresAsync(leaderScope, today, cancellationToken));
+            await TimeAsync(output, "overdue list, whole ledger (admin)", () => queries.ListAsync(TaskScope.Everything, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken));
+            var target = (await queries.FindByCodeAsync(sample, cancellationToken))!.Task.Id;
+            var admin = (await people.FindByNameAsync("督查专员", cancellationToken)).Single();
+            var i = 0;
+            await TimeAsync(output, "record a progress update (transaction, audit)", () => changes.RecordProgressAsync(
+                new ProgressReport(target, admin.Id, i % 100, null, "benchmark", "benchmark", $"bench-{Interlocked.Increment(ref i)}-{now.UtcTicks}", now), cancellationToken));
+            return 0;
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    private static async Task TimeAsync(TextWriter output, string name, Func<Task> run)
+    {
+        for (var warm = 0; warm < 10; warm++)
+        {
+            await run();
+        }
+        var samples = new double[Runs];
+        for (var i = 0; i < Runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await run();
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {name} | {samples[Runs / 2]:F2} | {samples[Runs * 95 / 100]:F2} | {samples[^1]:F2} |"));
+    }
+
+    /// <summary>Aspects of 100 problems of 10 measures; each department has its officers; deadlines spread over two years.</summary>
+    private static LedgerDraft Synthetic(int count, DateOnly today)
+    {
+        var random = new Random(20261127);
+        var tasks = new List<TaskDraft>(count);
+        for (var n = 0; n < count; n++)
+        {
+            var (aspect, problem, measure) = Parts(n);
+            var department = random.Next(Departments);
+            var officer = department * (Officers / Departments) + random.Next(Officers / Departments);
+            var due = today.AddDays(random.Next(-365, 365));
+            var roll = random.Next(10);
+            var (status, percent) = roll switch
+            {
+                < 3 => (RectificationStatus.WrittenOff, 100),
+                < 4 => (RectificationStatus.Done, 100),
+                < 8 => (RectificationStatus.InProgress, random.Next(1, 100)),
+                _ => (RectificationStatus.NotStarted, 0),
+            };
+            tasks.Add(new TaskDraft(n + 2, Code(n), $"方面{aspect}", $"问题{aspect}-{problem}", $"整改措施{n}",
+                $"领导{department % Leaders:00}", $"部门{department:000}", [], [$"责任人{officer:0000}"], TimeLimit.On(due),
+                due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status, percent));
+        }
+        // One admin so the write benchmark has someone allowed to report on any task.
+        tasks.Add(new TaskDraft(count + 2, "0-0-0", "方面0", "问题0", "督查", "领导00", "整改办", [], ["督查专员"], TimeLimit.Ongoing, "长期坚持"));
+        return new LedgerDraft(new InspectionDraft("基准测试巡察"), tasks);
+    }
+
+    private static (int Aspect, int Problem, int Measure) Parts(int n) => (n / 1000 + 1, n / 10 % 100 + 1, n % 10 + 1);
+
+    private static string Code(int n) => Parts(n) is var (a, p, m) ? $"{a}-{p}-{m}" : "";
+
+    private static (DatabaseOptions, Func<Task>) SqliteTarget()
+    {
+        var directory = Directory.CreateTempSubdirectory("rectification-bench-").FullName;
+        return (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(directory, "ledger.db") }, () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(DatabaseOptions, Func<Task>)> PostgresTargetAsync(string server, CancellationToken cancellationToken)
+    {
+        var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(server, $"CREATE SCHEMA {schema}", cancellationToken);
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString(),
+        };
+        return (options, () => ExecuteAsync(server, $"DROP SCHEMA {schema} CASCADE", CancellationToken.None));
+    }
+
+    private static async Task ExecuteAsync(string server, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.FindIndex(args, a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 && index < args.Length - 1 ? args[index + 1] : null;
+    }
+}
