@@ -48,7 +48,7 @@ public sealed class ChatEngine(
             }
         }
 
-        var command = request.Submit is { } card ? FromCard(card, today) : parser.Parse(request.Text, today);
+        var command = request.Submit is { } card ? FromCard(card) : parser.Parse(request.Text, today);
         if (command is ChatCommand.Unknown unknown && PendingWords.Contains(unknown.Text.Trim().ToLowerInvariant()))
         {
             return new ChatResponse(await PendingAsync(t, request.Person, cancellationToken), state, [], []);
@@ -97,7 +97,7 @@ public sealed class ChatEngine(
     private static string NewFlowId() => Guid.NewGuid().ToString("N");
 
     /// <summary>A card submit becomes the same command typed text would: one flow code for both.</summary>
-    private ChatCommand FromCard(CardSubmit submit, DateOnly today) => submit.Action switch
+    private ChatCommand FromCard(CardSubmit submit) => submit.Action switch
     {
         "confirm" => new ChatCommand.Confirm(),
         "cancel" => new ChatCommand.Cancel(),
@@ -105,18 +105,18 @@ public sealed class ChatEngine(
         "progress_start" => new ChatCommand.ReportProgress(submit["code"], null, null, null),
         "writeoff_start" => new ChatCommand.RequestWriteOff(submit["code"], null),
         "extension_start" => new ChatCommand.RequestExtension(submit["code"], null, null),
-        "progress" => FromProgressForm(submit, today),
+        "progress" => FromProgressForm(submit),
         _ => new ChatCommand.Unknown(submit.Action),
     };
 
-    private ChatCommand FromProgressForm(CardSubmit submit, DateOnly today)
+    private ChatCommand FromProgressForm(CardSubmit submit)
     {
         int? percent = null;
         if (submit["percent"] is { } text)
         {
             if (!parser.TryParsePercent(text, out var value) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
             {
-                return new ChatCommand.InvalidInput(InvalidInputReason.PercentOutOfRange, text);
+                return new ChatCommand.InvalidInput(InvalidInputReason.PercentNotWhole, text);
             }
             if (!CommandParser.IsPercentInRange(value))
             {
@@ -129,7 +129,6 @@ public sealed class ChatEngine(
         {
             return new ChatCommand.InvalidInput(InvalidInputReason.TooLong);
         }
-        _ = today;
         return new ChatCommand.ReportProgress(submit["code"], percent, percent == 100 ? RectificationStatus.Done : null, note);
     }
 
