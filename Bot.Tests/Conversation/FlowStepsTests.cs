@@ -58,6 +58,16 @@ public sealed class FlowStepsTests
     }
 
     [Fact]
+    public void A_bare_number_answers_the_percent_question()
+    {
+        var state = new FlowState { Kind = FlowKind.Progress, Step = FlowStep.Percent, FlowId = "f13", Code = "1-2-2" };
+
+        var result = Flows.Next(state, new ChatCommand.TaskDetail("80"), Context(Task122));
+
+        Assert.Equal((80, FlowStep.Note), (result.Next!.Percent, result.Next.Step));
+    }
+
+    [Fact]
     public void The_state_passed_in_is_never_changed()
     {
         var state = FlowSteps.Start(new ChatCommand.ReportProgress("1-2-2", null, null, null), "f3")!;

@@ -132,7 +132,7 @@ public sealed class ConversationTests : IAsyncLifetime
 
         var start = await _chat.SayAsync("刘洋", "报告进展");
         var afterCode = await _chat.SayAsync("刘洋", "1-2-2");
-        var afterPercent = await _chat.SayAsync("刘洋", "80%");
+        var afterPercent = await _chat.SayAsync("刘洋", "80");
         var confirm = await _chat.SayAsync("刘洋", "调研报告已定稿，报部务会审议");
         Assert.Equal(before.Progress.Count, (await _chat.TaskAsync("1-2-2")).Progress.Count);
         var saved = await _chat.SayAsync("刘洋", "确认");

@@ -59,6 +59,10 @@ public sealed class ChatEngine(
         }
         if (state is not null && ContinuesFlow(state, command))
         {
+            if (command is ChatCommand.TaskDetail && state.Step != FlowStep.Code && request.Text is { Length: > 0 } answer)
+            {
+                command = new ChatCommand.Unknown(answer.Trim());
+            }
             return await StepAsync(t, request, state, command, today, cancellationToken);
         }
         if (FlowSteps.Start(command, NewFlowId()) is { } started)
@@ -89,7 +93,8 @@ public sealed class ChatEngine(
     private static bool ContinuesFlow(FlowState state, ChatCommand command) => command switch
     {
         ChatCommand.Unknown or ChatCommand.Confirm or ChatCommand.Decline or ChatCommand.InvalidInput => true,
-        ChatCommand.TaskDetail => state.Step == FlowStep.Code,
+        // A bare number while a question is open is its answer ("80" for the percent), not a request for task 80.
+        ChatCommand.TaskDetail => true,
         ChatCommand.ReportProgress r => state.Kind == FlowKind.Progress && (r.Code is null || r.Code == state.Code),
         _ => false,
     };

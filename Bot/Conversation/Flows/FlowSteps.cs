@@ -155,6 +155,9 @@ public sealed class FlowSteps(CommandParser parser)
             case ChatCommand.TaskDetail d when state.Step == FlowStep.Code:
                 state.Code = d.Code;
                 return null;
+            case ChatCommand.TaskDetail d:
+                command = new ChatCommand.Unknown(d.Code);
+                break;
         }
         if (command is not ChatCommand.Unknown { Text: var text })
         {
