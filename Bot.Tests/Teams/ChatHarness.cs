@@ -78,6 +78,8 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    public IServiceProvider Services => _services;
+
     public LedgerQueries Queries => Get<LedgerQueries>();
 
     public async Task<TaskDetail> TaskAsync(string code) => (await Queries.FindByCodeAsync(code))!;

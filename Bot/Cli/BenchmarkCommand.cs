@@ -24,9 +24,9 @@ public static class BenchmarkCommand
     public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tasks = Option(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
-        var postgres = Option(args, "--postgres");
-        var keep = Option(args, "--keep");
+        var tasks = CliOptions.Value(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
+        var postgres = CliOptions.Value(args, "--postgres");
+        var keep = CliOptions.Value(args, "--keep");
         var (options, cleanup) = postgres is not null ? await PostgresTargetAsync(postgres, cancellationToken)
             : keep is not null ? (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = keep }, () => Task.CompletedTask)
             : SqliteTarget();
@@ -160,9 +160,4 @@ public static class BenchmarkCommand
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.FindIndex(args, a => a.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 && index < args.Length - 1 ? args[index + 1] : null;
-    }
 }

@@ -9,7 +9,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "manifest", "benchmark", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "report", "manifest", "benchmark", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -53,6 +53,7 @@ public static class CommandLine
         {
             "import" => await ImportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "export" => await ExportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
+            "report" => await ReportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             _ => await UnknownAsync(verb, text, output),
         };
     }

@@ -9,6 +9,7 @@ internal sealed partial class ZhCnText : UiText
           dotnet run --project Bot                                   启动机器人(http://localhost:3978)
           dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"]   导入整改台账
           dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
+          dotnet run --project Bot -- report --out <通报草稿.docx>   起草整改情况通报
           dotnet run --project Bot -- manifest --out <应用包.zip> [--app-id <GUID>] [--domain <域名>]   生成 Teams 应用包
         选项 --lang en-US 切换为英文输出。
         """;
