@@ -137,5 +137,8 @@ if (args.screenshots) {
 await browser.close();
 
 console.log(`e2e: ${passed} passed, ${failed} failed`);
-if (args.results) fs.writeFileSync(args.results, JSON.stringify({ passed, failed }) + "\n");
+if (args.results) {
+  fs.mkdirSync(path.dirname(args.results), { recursive: true });
+  fs.writeFileSync(args.results, JSON.stringify({ passed, failed }) + "\n");
+}
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
