@@ -12,11 +12,22 @@ public static class BotServices
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient();
+        services.AddProblemDetails();
         services.AddHostedService<DatabaseStartupService>();
+        services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        services.AddHostedService<StartupSecurityCheck>();
 
-        // Reads MicrosoftAppType/Id/Password/TenantId; with no app id, requests are not authenticated (local use only).
+        // Reads MicrosoftAppType/Id/Password/TenantId; with no app id, requests are not authenticated (loopback only,
+        // see StartupSecurityCheck). The token for our replies is fetched through IHttpClientFactory, like the replies.
+        services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
+            configuration, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceClientCredentialsFactory)), sp.GetRequiredService<ILogger<RectificationAdapter>>()));
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
+            configuration,
+            sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
+        services.AddSingleton<TenantFilter>();
         services.AddSingleton<IStorage, LedgerStorage>();
         services.AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<TurnErrorHandler>();
@@ -41,9 +52,11 @@ public static class BotServices
 
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        // A failing request gets a plain problem response, never an exception page or a stack trace.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         return app;
     }
 

@@ -3,12 +3,16 @@ using Microsoft.Bot.Connector.Authentication;
 
 namespace Rectification.Bot.Hosting;
 
-/// <summary>The CloudAdapter that validates Bot Framework tokens (when an app id is set) and recovers from errors.</summary>
+/// <summary>
+/// The CloudAdapter: validates Bot Framework tokens (when an app id is set), drops turns from tenants that are not
+/// allowed before the handler sees them, and recovers from errors.
+/// </summary>
 public sealed class RectificationAdapter : CloudAdapter
 {
-    public RectificationAdapter(BotFrameworkAuthentication authentication, TurnErrorHandler errors, ILogger<RectificationAdapter> logger)
+    public RectificationAdapter(BotFrameworkAuthentication authentication, TenantFilter tenants, TurnErrorHandler errors, ILogger<RectificationAdapter> logger)
         : base(authentication, logger)
     {
+        Use(tenants);
         OnTurnError = errors.HandleAsync;
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Rectification.Bot.Hosting;
+
+/// <summary>
+/// Runs before the bot takes requests. With a MicrosoftAppId, builds the Bot Framework authentication once so a
+/// broken registration fails the start, not the first message. Without one, nothing checks who is calling, so the
+/// bot may listen on loopback only unless <c>Bot:AllowUnauthenticatedNonLoopback</c> says otherwise, and it says
+/// loudly that authentication is off.
+/// </summary>
+public sealed class StartupSecurityCheck(
+    IConfiguration configuration,
+    IOptions<BotHostOptions> options,
+    IServiceProvider services,
+    ILogger<StartupSecurityCheck> logger) : IHostedService
+{
+    public static readonly EventId AuthenticationOn = new(1001, nameof(AuthenticationOn));
+    public static readonly EventId AuthenticationOff = new(1002, nameof(AuthenticationOff));
+    public static readonly EventId NonLoopbackRefused = new(1003, nameof(NonLoopbackRefused));
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var appId = configuration["MicrosoftAppId"];
+        if (!string.IsNullOrWhiteSpace(appId))
+        {
+            services.GetRequiredService<BotFrameworkAuthentication>();
+            logger.LogInformation(AuthenticationOn, "Bot Framework authentication is on for app {MicrosoftAppId}: every request to /api/messages needs a valid token", appId);
+            return Task.CompletedTask;
+        }
+
+        var exposed = ListenAddresses(configuration).Where(address => !IsLoopback(address)).ToList();
+        if (exposed.Count > 0 && !options.Value.AllowUnauthenticatedNonLoopback)
+        {
+            logger.LogCritical(NonLoopbackRefused, "Refusing to start: no MicrosoftAppId, so requests are not authenticated, and the bot would listen on {Addresses}. Set MicrosoftAppId (see README, Deploy to Teams), listen on localhost only, or set Bot:AllowUnauthenticatedNonLoopback=true", exposed);
+            throw new InvalidOperationException(
+                $"No MicrosoftAppId is set, so requests are not authenticated; refusing to listen on {string.Join(", ", exposed)}. " +
+                "Set MicrosoftAppId, use a loopback address (http://localhost:3978), or set Bot:AllowUnauthenticatedNonLoopback=true.");
+        }
+        logger.LogWarning(AuthenticationOff, "AUTHENTICATION IS OFF: no MicrosoftAppId is set, so anyone who can reach {Addresses} can talk to the bot as anyone. For local development only",
+            ListenAddresses(configuration));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Where Kestrel will listen, as configured: <c>Urls</c> (also --urls, ASPNETCORE_URLS), else the *_PORTS settings (which mean every interface), plus Kestrel endpoints.</summary>
+    public static IReadOnlyList<string> ListenAddresses(IConfiguration configuration)
+    {
+        var addresses = new List<string>();
+        if (configuration["urls"] is { Length: > 0 } urls)
+        {
+            addresses.AddRange(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        else
+        {
+            foreach (var (key, scheme) in new[] { ("http_ports", "http"), ("https_ports", "https") })
+            {
+                addresses.AddRange((configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"{scheme}://*:{port}"));
+            }
+        }
+        addresses.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"]).OfType<string>());
+        return addresses.Count > 0 ? addresses : ["http://localhost:5000"];
+    }
+
+    public static bool IsLoopback(string address)
+    {
+        string host;
+        try
+        {
+            host = BindingAddress.Parse(address).Host;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+}
