@@ -9,7 +9,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
 {
     private const string SelectPeople = """
         SELECT p.id AS Id, p.name AS Name, p.department_id AS DepartmentId, d.name AS Department, p.email AS Email,
-               p.teams_user_id AS TeamsUserId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin
+               p.teams_user_id AS TeamsUserId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin, p.language AS Language
         FROM people p LEFT JOIN departments d ON d.id = p.department_id
         """;
 
@@ -64,6 +64,15 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId }, cancellationToken: cancellationToken));
+    }
+
+    private const string SetLanguage = "UPDATE people SET language = @Language WHERE id = @Id";
+
+    /// <summary>Remembers the language a person writes in (zh-CN or en-US).</summary>
+    public async Task SetLanguageAsync(long personId, string language, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SetLanguage, new { Id = personId, Language = language }, cancellationToken: cancellationToken));
     }
 
     private const string InsertPerson = """
@@ -138,7 +147,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
             SelectSupervisions + where, args, transaction, cancellationToken: cancellationToken)))
             .ToLookup(s => s.LeaderId, s => s.DepartmentId);
         return rows.Select(r => new Person(r.Id, r.Name, r.DepartmentId, r.Department, r.Email, r.TeamsUserId, r.TimeZone, r.IsAdmin,
-            supervisions[r.Id].Order().ToList())).ToList();
+            supervisions[r.Id].Order().ToList(), r.Language)).ToList();
     }
 
     // A class, not a positional record: Dapper matches constructors by exact column type, and SQLite
@@ -153,6 +162,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         public string? TeamsUserId { get; init; }
         public string? TimeZone { get; init; }
         public bool IsAdmin { get; init; }
+        public string? Language { get; init; }
     }
 }
 

@@ -9,7 +9,8 @@ public sealed record Person(
     string? TeamsUserId,
     string? TimeZone,
     bool IsAdmin,
-    IReadOnlyList<long> SupervisedDepartmentIds)
+    IReadOnlyList<long> SupervisedDepartmentIds,
+    string? Language = null)
 {
     public bool IsLeader => SupervisedDepartmentIds.Count > 0;
 }

@@ -54,6 +54,23 @@ public sealed class ApprovalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_officer_hears_the_decision_in_their_own_language()
+    {
+        await _chat.SayAsync("刘洋", "帮助");
+        await _chat.SayAsync("李明", "help", "en-US");
+        var request = await _chat.SayAsync("刘洋", "申请销号 1-2-2 专项督查报告");
+        var card = request.Single(a => a.Recipient?.Name == "李明");
+        var id = card.Buttons()[0].Value<string>("id")!;
+
+        var replies = await _chat.SubmitAsync("李明", new { action = "decide_writeoff", id, decision = "approve" });
+
+        Assert.Contains("Write-off request: task 1-2-2", card.Card()!.ToString(), StringComparison.Ordinal);
+
+        Assert.Contains(replies, a => a.Recipient?.Name == "李明" && a.Text().Contains("Task 1-2-2 is written off", StringComparison.Ordinal));
+        Assert.Contains(replies, a => a.Recipient?.Name == "刘洋" && a.Text().Contains("任务 1-2-2 已销号", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_decided_card_cannot_be_decided_twice()
     {
         var (card, id) = await RequestWriteOffAsync();

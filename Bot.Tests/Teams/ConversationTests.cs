@@ -149,6 +149,19 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flow_keeps_the_language_it_started_in_when_an_answer_has_no_words()
+    {
+        // Clients such as the Agents Playground send every message with locale en-US.
+        await _chat.SayAsync("刘洋", "报告进展 1-2-2", "en-US");
+
+        var afterPercent = await _chat.SayAsync("刘洋", "80", "en-US");
+        var pressed = await _chat.SubmitAsync("刘洋", new { action = "cancel" }, locale: "en-US");
+
+        Assert.Contains("做了哪些工作", afterPercent.Readable(), StringComparison.Ordinal);
+        Assert.Contains("已取消", pressed.Readable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_english_one_line_report_asks_only_for_confirmation()
     {
         var confirm = await _chat.SayAsync("刘洋", "1-2-2 done, report filed with the office", "en-US");

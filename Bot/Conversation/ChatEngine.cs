@@ -28,13 +28,21 @@ public sealed class ChatEngine(
 
     private int DueSoonDays => options.Value.DueSoonDays;
 
-    public UiText LanguageOf(ChatRequest request) =>
-        UiText.For(parser.DetectLanguage(request.Text) ?? request.Locale);
+    /// <summary>
+    /// The language of the reply: the message's own (Chinese or English words), else the flow's, else the one the
+    /// person last wrote in, else the Teams client's locale.
+    /// </summary>
+    private UiText LanguageOf(ChatRequest request, FlowState? state) =>
+        UiText.For(parser.DetectLanguage(request.Text) ?? state?.Locale ?? request.Person.Language ?? request.Locale);
 
     public async Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? state, CancellationToken cancellationToken)
     {
-        var t = LanguageOf(request);
+        var t = LanguageOf(request, state);
         var today = calendar.Today(request.Now);
+        if (parser.DetectLanguage(request.Text) is { } written && written != request.Person.Language)
+        {
+            await people.SetLanguageAsync(request.Person.Id, written, cancellationToken);
+        }
 
         if (request.Submit is { } submit)
         {
@@ -67,6 +75,7 @@ public sealed class ChatEngine(
         }
         if (FlowSteps.Start(command, NewFlowId()) is { } started)
         {
+            started.Locale = t.Locale;
             var lead = command is ChatCommand.ReportProgress { Code: null, Percent: null, Status: null, Note: null }
                 ? TaskCards.ProgressForm(t, await ReportableAsync(request.Person, today, cancellationToken), null)
                 : null;
@@ -206,9 +215,8 @@ public sealed class ChatEngine(
                 }
                 var task = (await queries.GetAsync(writeOff.Task.Id, cancellationToken))!;
                 var approvers = await ApproversAsync(task, cancellationToken);
-                var card = ApprovalCards.WriteOff(t, task.Task, result.Id!.Value, person.Name, writeOff.Evidence);
                 return new ChatResponse([new Reply.Text(t.WriteOffRequested(task.Task.Code, approvers.Select(a => a.Name).ToList()))], null,
-                    approvers.Select(a => new Notification(a.Id, card)).ToList(), []);
+                    approvers.Select(a => new Notification(a.Id, ApprovalCards.WriteOff(UiText.For(a.Language), task.Task, result.Id!.Value, person.Name, writeOff.Evidence))).ToList(), []);
             }
             case FlowEffect.RequestExtension extension:
             {
@@ -219,9 +227,8 @@ public sealed class ChatEngine(
                 }
                 var task = (await queries.GetAsync(extension.Task.Id, cancellationToken))!;
                 var approvers = await ApproversAsync(task, cancellationToken);
-                var card = ApprovalCards.Extension(t, task.Task, result.Id!.Value, person.Name, extension.NewDate, extension.Reason);
                 return new ChatResponse([new Reply.Text(t.ExtensionRequested(task.Task.Code, extension.NewDate, approvers.Select(a => a.Name).ToList()))], null,
-                    approvers.Select(a => new Notification(a.Id, card)).ToList(), []);
+                    approvers.Select(a => new Notification(a.Id, ApprovalCards.Extension(UiText.For(a.Language), task.Task, result.Id!.Value, person.Name, extension.NewDate, extension.Reason))).ToList(), []);
             }
             default:
                 throw new InvalidOperationException($"Unknown flow effect {effect.GetType().Name}.");
@@ -269,13 +276,16 @@ public sealed class ChatEngine(
             return new ChatResponse([new Reply.Text(t.ChangeRefused(result, task.Task.Code))], state, [], updates);
         }
 
-        var outcome = writeOff
-            ? approve ? t.WriteOffApproved(task.Task.Code) : t.WriteOffRejected(task.Task.Code, note!)
-            : approve ? t.ExtensionApproved(task.Task.Code, task.Task.DueDate!.Value) : t.ExtensionRejected(task.Task.Code, note!);
-        var notifications = requester is { } requesterId && requesterId != request.Person.Id
-            ? new[] { new Notification(requesterId, new Reply.Text(t.DecisionForRequester(request.Person.Name, outcome))) }
-            : [];
-        return new ChatResponse([new Reply.Text(outcome)], state, notifications, updates);
+        string Outcome(UiText text) => writeOff
+            ? approve ? text.WriteOffApproved(task.Task.Code) : text.WriteOffRejected(task.Task.Code, note!)
+            : approve ? text.ExtensionApproved(task.Task.Code, task.Task.DueDate!.Value) : text.ExtensionRejected(task.Task.Code, note!);
+        var notifications = new List<Notification>();
+        if (requester is { } requesterId && requesterId != request.Person.Id && await people.GetAsync(requesterId, cancellationToken) is { } officer)
+        {
+            var theirs = UiText.For(officer.Language);
+            notifications.Add(new Notification(requesterId, new Reply.Text(theirs.DecisionForRequester(request.Person.Name, Outcome(theirs)))));
+        }
+        return new ChatResponse([new Reply.Text(Outcome(t))], state, notifications, updates);
     }
 
     private async Task<IReadOnlyList<Reply>> PendingAsync(UiText t, Person person, CancellationToken cancellationToken)

@@ -41,5 +41,8 @@ public sealed class FlowState
 
     public DateOnly? NewDate { get; set; }
 
+    /// <summary>The language the flow started in: "80%" or a card press carries none, and must not switch it.</summary>
+    public string? Locale { get; set; }
+
     public FlowState Copy() => (FlowState)MemberwiseClone();
 }

@@ -115,7 +115,7 @@ public sealed class RectificationBot(
     {
         var person = await identity.ResolveAsync(turnContext, cancellationToken);
         await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
-        var text = UiText.For(turnContext.Activity.Locale);
+        var text = UiText.For(person?.Language ?? turnContext.Activity.Locale);
         await turnContext.SendActivityAsync(MessageFactory.Text(text.Welcome(person?.Name ?? name)), cancellationToken);
     }
 }
