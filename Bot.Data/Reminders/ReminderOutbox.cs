@@ -116,14 +116,14 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
 
     private const string ClaimPostgres = $"""
         WITH due AS (
-            SELECT id FROM reminder_outbox
+            SELECT id AS due_id FROM reminder_outbox
             WHERE state = 'pending' AND next_attempt_at <= @Now
             ORDER BY next_attempt_at, id
             LIMIT @Limit
             FOR UPDATE SKIP LOCKED)
         UPDATE reminder_outbox o
         SET state = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = o.attempts + 1, updated_at = @Now
-        FROM due WHERE o.id = due.id
+        FROM due WHERE o.id = due.due_id
         RETURNING {Columns}
         """;
 
