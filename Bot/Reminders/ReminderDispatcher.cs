@@ -32,6 +32,9 @@ public sealed class ReminderDispatcher(
     private static readonly Counter<long> FailedCounter = Meter.CreateCounter<long>("reminders.failed");
     private static readonly Counter<long> UnknownCounter = Meter.CreateCounter<long>("reminders.unknown");
 
+    // A row put off comes back on a later run, never in the same one.
+    private static readonly TimeSpan DeferredRetry = TimeSpan.FromMinutes(1);
+
     /// <summary>Who holds a claimed row's lease: unique per process.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -91,7 +94,7 @@ public sealed class ReminderDispatcher(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped before anything was sent: the row goes back for the next run.
-            await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow(), "stopped before sending", time.GetUtcNow(), none);
+            await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), none);
             return OutboxState.Pending;
         }
         catch (Exception exception)
@@ -118,7 +121,7 @@ public sealed class ReminderDispatcher(
                 await outbox.MarkUnknownAsync(row.Id, Owner, result.Error ?? "unknown", now, cancellationToken);
                 return OutboxState.Unknown;
             case DeliveryOutcome.Deferred:
-                await outbox.RescheduleAsync(row.Id, Owner, now, result.Error, now, cancellationToken);
+                await outbox.RescheduleAsync(row.Id, Owner, now + DeferredRetry, result.Error, now, cancellationToken);
                 return OutboxState.Pending;
             case DeliveryOutcome.Unreachable:
                 await recipients.MarkUnreachableAsync(row.PersonId, result.StatusCode ?? 0, now, cancellationToken);
