@@ -3,12 +3,13 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Reminders;
 using Rectification.Bot.Texts;
+using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Cli;
 
 /// <summary>
 /// <c>reminders preview [--at &lt;instant&gt;]</c>: who would get which digest at that instant, as a table, nothing sent
-/// or written. <c>reminders run [--at &lt;instant&gt;]</c>: plans those digests into the outbox and sends what is due
+/// or written; people who never opened the bot are included and marked. <c>reminders run [--at &lt;instant&gt;]</c>: plans those digests into the outbox and sends what is due
 /// through the configured channel, exactly as a scheduler tick at that instant would. Without --at: now. An instant
 /// without an offset is read in Reminders:TimeZone.
 /// </summary>
@@ -45,15 +46,20 @@ public static class RemindersCommand
 
         if (mode == "preview")
         {
+            // Everyone as if they had opened the bot, so the table shows what is due for whom; the ones who never did
+            // are marked (the real admins' digest lists them instead).
             var snapshot = await services.GetRequiredService<ReminderSnapshotSource>().ReadAsync(at, cancellationToken);
-            var plan = services.GetRequiredService<ReminderPolicy>().Plan(snapshot, at);
+            var everyone = snapshot with { People = [.. snapshot.People.Select(p => p with { HasConversationReference = true })] };
+            // Slots already in the outbox went out (or are going): a rerun would not plan them again.
+            var planned = (await services.GetRequiredService<ReminderOutbox>().ListAsync(cancellationToken)).Select(r => r.SlotKey).ToHashSet(StringComparer.Ordinal);
+            var plan = services.GetRequiredService<ReminderPolicy>().Plan(everyone, at).Where(r => !planned.Contains(r.SlotKey)).ToList();
             await output.WriteLineAsync(text.RemindersPreviewTitle(at));
             if (plan.Count == 0)
             {
                 await output.WriteLineAsync(text.RemindersNothingDue);
                 return 0;
             }
-            var names = snapshot.People.ToDictionary(p => p.Id, p => p.Name);
+            var names = snapshot.People.ToDictionary(p => p.Id, p => p.HasConversationReference ? p.Name : p.Name + text.RemindersNeverOpened);
             await output.WriteAsync(Table(text, plan, names));
             return 0;
         }

@@ -111,6 +111,8 @@ internal sealed partial class EnUsText
 
     public override string RemindersColumnItems => "Items";
 
+    public override string RemindersNeverOpened => " (never opened the bot)";
+
     public override string RemindersCatchUp => " (late)";
 
     public override string RemindersUnreachableCell(IReadOnlyList<string> names) => F("unreachable: {0}", string.Join(", ", names));

@@ -38,6 +38,7 @@ public abstract partial class UiText
     public abstract string RemindersColumnSlot { get; }
     public abstract string RemindersColumnItems { get; }
     public abstract string RemindersCatchUp { get; }
+    public abstract string RemindersNeverOpened { get; }
     public abstract string RemindersUnreachableCell(IReadOnlyList<string> names);
     public abstract string RemindersRunSummary(ReminderRunResult result);
 }

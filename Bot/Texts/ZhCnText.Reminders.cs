@@ -110,6 +110,8 @@ internal sealed partial class ZhCnText
 
     public override string RemindersColumnItems => "事项";
 
+    public override string RemindersNeverOpened => "（未打开机器人）";
+
     public override string RemindersCatchUp => "（补发）";
 
     public override string RemindersUnreachableCell(IReadOnlyList<string> names) => F("无法送达：{0}", string.Join("、", names));
