@@ -79,14 +79,21 @@ public sealed class ProactiveSender : IReminderChannel
 
     private string BotAppId => _configuration["MicrosoftAppId"] ?? "";
 
-    /// <summary>For the chat engine's notifications: only whether it arrived matters there.</summary>
+    /// <summary>
+    /// For the chat engine's notifications: only whether it arrived matters there. Not paced: each answers one user
+    /// action, far below Teams' limits, and must not queue behind a burst of reminders.
+    /// </summary>
     public async Task<DeliveryOutcome> SendAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
-        (await DeliverAsync(personId, replies, cancellationToken)).Outcome;
+        (await SendCoreAsync(personId, replies, paced: false, cancellationToken)).Outcome;
 
     public async Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken) =>
         await _references.FindForPersonAsync(personId, cancellationToken) is { } stored ? ReferenceCapture.Parse(stored).Locale : null;
 
-    public async Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    /// <summary>For reminders: paced by the client-side rate limit, retried, and sorted by outcome.</summary>
+    public Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
+        SendCoreAsync(personId, replies, paced: true, cancellationToken);
+
+    private async Task<DeliveryResult> SendCoreAsync(long personId, IReadOnlyList<Reply> replies, bool paced, CancellationToken cancellationToken)
     {
         var stored = await _references.FindForPersonAsync(personId, cancellationToken);
         if (stored is null)
@@ -105,7 +112,10 @@ public sealed class ProactiveSender : IReminderChannel
                 {
                     foreach (var reply in replies.Skip(delivered))
                     {
-                        await Pacer.WaitAsync(stored.ConversationId, turnToken);
+                        if (paced)
+                        {
+                            await Pacer.WaitAsync(stored.ConversationId, turnToken);
+                        }
                         requestLeft = true;
                         await turn.SendActivityAsync(ActivityReplies.ToActivity(reply), turnToken);
                         requestLeft = false;
