@@ -23,9 +23,9 @@ public static class ReminderServices
             sp.GetRequiredService<LedgerCalendar>()));
         services.AddSingleton<ReminderSnapshotQueries>();
         services.AddSingleton<ReminderSnapshotSource>();
-        services.AddSingleton<ReminderOutbox>();
-        services.AddSingleton<ReminderRecipients>();
-        services.AddSingleton<ReminderActions>();
+        services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<ReminderRecipients>();
+        services.TryAddSingleton<ReminderActions>();
         services.TryAddSingleton<ProactiveSender>();
         services.AddSingleton<IReminderChannel>(sp => sp.GetRequiredService<ProactiveSender>());
         services.AddSingleton<ReminderDispatcher>();
