@@ -9,6 +9,7 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddLedger();
 builder.Services.AddBot(builder.Configuration);
+builder.Services.AddReminders();
 
 var app = builder.Build();
 app.MapBotEndpoints();

@@ -21,12 +21,19 @@ public sealed class FakeConnector : HttpMessageHandler, IHttpClientFactory
 
     public Func<HttpRequestMessage, HttpStatusCode?> Fault { get; set; } = _ => null;
 
+    /// <summary>Like <see cref="Fault"/>, for answers that need headers (429 with Retry-After); asked first.</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?> FaultResponse { get; set; } = _ => null;
+
     public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
 
     public IEnumerable<string> Texts => Sent.Select(s => s.Activity.Value<string>("text") ?? s.Activity.SelectToken("attachments[0].content")?.ToString() ?? "");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (FaultResponse(request) is { } response)
+        {
+            return response;
+        }
         if (Fault(request) is { } status)
         {
             return new HttpResponseMessage(status);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rectification.Bot.Reminders;
+using Rectification.Bot.Teams;
+using Rectification.Data.Ledger;
+using Rectification.Data.Reminders;
+
+namespace Rectification.Bot.Hosting;
+
+public static class ReminderServices
+{
+    /// <summary>
+    /// The reminder pipeline: options, the holiday calendar, the policy, the outbox, the dispatcher and its
+    /// scheduler. Needs AddLedger() and something that registers a BotAdapter for the proactive sender (AddBot()
+    /// in the web host).
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderDeliveryOptions>().BindConfiguration(ReminderDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => WorkingDayCalendar.Load(Path.Combine(AppContext.BaseDirectory, sp.GetRequiredService<IOptions<ReminderOptions>>().Value.HolidayFile)));
+        services.AddSingleton(sp => new ReminderPolicy(sp.GetRequiredService<IOptions<ReminderOptions>>().Value, sp.GetRequiredService<WorkingDayCalendar>(),
+            sp.GetRequiredService<LedgerCalendar>()));
+        services.AddSingleton<ReminderSnapshotQueries>();
+        services.AddSingleton<ReminderSnapshotSource>();
+        services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<ReminderRecipients>();
+        services.TryAddSingleton<ReminderActions>();
+        services.TryAddSingleton<ProactiveSender>();
+        services.AddSingleton<IReminderChannel>(sp => sp.GetRequiredService<ProactiveSender>());
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Rectification.Bot.Conversation;
+using Rectification.Bot.Teams;
+
+namespace Rectification.Bot.Reminders;
+
+/// <summary>What a send came to, with the HTTP status Teams answered when there was one.</summary>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, int? StatusCode = null, string? Error = null)
+{
+    public static readonly DeliveryResult Sent = new(DeliveryOutcome.Sent);
+}
+
+/// <summary>
+/// The seam between the reminder pipeline and Teams: the proactive sender implements it, tests fake it. Nothing
+/// of Bot Framework crosses it.
+/// </summary>
+public interface IReminderChannel
+{
+    /// <summary>The locale of the person's stored conversation (what their Teams client said), or null.</summary>
+    Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken);
+
+    Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
+}

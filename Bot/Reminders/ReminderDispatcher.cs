@@ -1,0 +1,193 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Rectification.Bot.Cards;
+using Rectification.Bot.Teams;
+using Rectification.Bot.Texts;
+using Rectification.Data.Reminders;
+
+namespace Rectification.Bot.Reminders;
+
+/// <summary>What one run did: digests the policy wanted, how many of them were new to the outbox, and how the claimed rows ended.</summary>
+public sealed record ReminderRunResult(int Planned, int NewlyPlanned, int Sent, int Failed, int Unknown, int Cancelled, int Rescheduled);
+
+/// <summary>
+/// One pass of the reminder pipeline: snapshot → policy → outbox (idempotent on the slot key) → claim → send. The
+/// scheduler runs it on every tick, the CLI on demand. Rows are re-checked against the current snapshot before they
+/// go out, so an item closed after planning is dropped and a digest left empty is cancelled, not sent.
+/// </summary>
+public sealed class ReminderDispatcher(
+    ReminderSnapshotSource snapshots,
+    ReminderPolicy policy,
+    ReminderOutbox outbox,
+    ReminderRecipients recipients,
+    IReminderChannel channel,
+    WorkingDayCalendar calendar,
+    IOptions<ReminderDeliveryOptions> options,
+    TimeProvider time,
+    ILogger<ReminderDispatcher> logger)
+{
+    private static readonly Meter Meter = new("Rectification.Reminders");
+    private static readonly Counter<long> SentCounter = Meter.CreateCounter<long>("reminders.sent");
+    private static readonly Counter<long> FailedCounter = Meter.CreateCounter<long>("reminders.failed");
+    private static readonly Counter<long> UnknownCounter = Meter.CreateCounter<long>("reminders.unknown");
+
+    // A row put off comes back on a later run, never in the same one.
+    private static readonly TimeSpan DeferredRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>Who holds a claimed row's lease: unique per process.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>What the policy would plan at <paramref name="now"/>; nothing is written or sent.</summary>
+    public async Task<IReadOnlyList<PlannedReminder>> PreviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        policy.Plan(await snapshots.ReadAsync(now, cancellationToken), now);
+
+    public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.ReadAsync(now, cancellationToken);
+        var planned = policy.Plan(snapshot, now);
+        var added = await outbox.PlanAsync([.. planned.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
+            ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
+        var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
+        if (expired > 0)
+        {
+            UnknownCounter.Add(expired);
+            logger.LogWarning("{Count} reminders were left sending by a dispatcher that stopped; counted as unknown, not resent", expired);
+        }
+
+        var counts = new Dictionary<OutboxState, int>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var claimed = await outbox.ClaimAsync(Owner, now, time.GetUtcNow() + options.Value.Lease, options.Value.BatchSize, cancellationToken);
+            if (claimed.Count == 0)
+            {
+                break;
+            }
+            foreach (var row in claimed)
+            {
+                var state = await DeliverAsync(row, snapshot, cancellationToken);
+                counts[state] = counts.GetValueOrDefault(state) + 1;
+            }
+        }
+        return new ReminderRunResult(planned.Count, added, counts.GetValueOrDefault(OutboxState.Sent), counts.GetValueOrDefault(OutboxState.Failed),
+            counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending));
+    }
+
+    /// <summary>Sends one claimed row and records how it ended; never throws for a single row's trouble.</summary>
+    private async Task<OutboxState> DeliverAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        // Bookkeeping after a send must happen even while the host stops.
+        var none = CancellationToken.None;
+        try
+        {
+            var digest = await DigestAsync(row, snapshot, cancellationToken);
+            if (digest.Reason is { } reason)
+            {
+                await outbox.CancelAsync(row.Id, Owner, reason, time.GetUtcNow(), none);
+                return OutboxState.Cancelled;
+            }
+            var text = UiText.For(await channel.LocaleAsync(row.PersonId, cancellationToken));
+            var card = ReminderCards.Digest(text, digest.Digest!);
+            var result = await channel.DeliverAsync(row.PersonId, [card], cancellationToken);
+            return await RecordAsync(row, result, none);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped before anything was sent: the row goes back for the next run.
+            await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), none);
+            return OutboxState.Pending;
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Reminder {SlotKey} could not be prepared", row.SlotKey);
+            FailedCounter.Add(1);
+            await outbox.MarkFailedAsync(row.Id, Owner, exception.Message, time.GetUtcNow(), none);
+            return OutboxState.Failed;
+        }
+    }
+
+    private async Task<OutboxState> RecordAsync(OutboxRow row, DeliveryResult result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                SentCounter.Add(1);
+                await outbox.MarkSentAsync(row.Id, Owner, now, cancellationToken);
+                return OutboxState.Sent;
+            case DeliveryOutcome.Unknown:
+                UnknownCounter.Add(1);
+                logger.LogWarning("Reminder {SlotKey} to person {PersonId}: outcome unknown ({Error}); not resent", row.SlotKey, row.PersonId, result.Error);
+                await outbox.MarkUnknownAsync(row.Id, Owner, result.Error ?? "unknown", now, cancellationToken);
+                return OutboxState.Unknown;
+            case DeliveryOutcome.Deferred:
+                await outbox.RescheduleAsync(row.Id, Owner, now + DeferredRetry, result.Error, now, cancellationToken);
+                return OutboxState.Pending;
+            case DeliveryOutcome.Unreachable:
+                await recipients.MarkUnreachableAsync(row.PersonId, result.StatusCode ?? 0, now, cancellationToken);
+                goto default;
+            default:
+                FailedCounter.Add(1);
+                logger.LogWarning("Reminder {SlotKey} to person {PersonId} failed: {Outcome} {StatusCode} {Error}",
+                    row.SlotKey, row.PersonId, result.Outcome, result.StatusCode, result.Error);
+                await outbox.MarkFailedAsync(row.Id, Owner, Describe(result), now, cancellationToken);
+                return OutboxState.Failed;
+        }
+    }
+
+    private static string Describe(DeliveryResult result) =>
+        result.StatusCode is { } status ? $"{result.Outcome} ({status}) {result.Error}".Trim() : $"{result.Outcome} {result.Error}".Trim();
+
+    private async Task<(ReminderDigest? Digest, string? Reason)> DigestAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ReminderPayload payload;
+        try
+        {
+            payload = ReminderPayload.FromJson(row.PayloadJson);
+        }
+        catch (JsonException)
+        {
+            return (null, "unreadable payload");
+        }
+        var person = snapshot.People.FirstOrDefault(p => p.Id == row.PersonId);
+        if (person is null)
+        {
+            return (null, "person removed");
+        }
+        if (person.SnoozedUntil is { } until && until > time.GetUtcNow())
+        {
+            return (null, "snoozed");
+        }
+        if (person.AcknowledgedSlotKeys.Contains(row.SlotKey))
+        {
+            return (null, "acknowledged");
+        }
+        var open = snapshot.Tasks.Select(t => t.Id).ToHashSet();
+        var items = payload.Items.Where(i => open.Contains(i.TaskId)).ToList();
+        var kind = ReminderKinds.FromCode(row.Kind);
+        IReadOnlyList<FailedDelivery> failed = [];
+        long unknown = 0;
+        if (kind == ReminderKind.AdminRed)
+        {
+            var since = calendar.PreviousWorkingDay(row.SlotDate);
+            failed = await outbox.FailedAsync(since, cancellationToken);
+            unknown = await outbox.UnknownCountAsync(since, cancellationToken);
+        }
+        if (items.Count == 0 && payload.Unreachable.Count == 0)
+        {
+            return (null, "nothing left to remind");
+        }
+        return (new ReminderDigest(kind, row.SlotKey, row.SlotDate, row.IsCatchUp, items, payload.Unreachable, failed, unknown), null);
+    }
+}
+
+/// <summary>One digest as the card shows it: the planned items still open, and for the admins what could not be delivered.</summary>
+public sealed record ReminderDigest(
+    ReminderKind Kind,
+    string SlotKey,
+    DateOnly SlotDate,
+    bool IsCatchUp,
+    IReadOnlyList<ReminderItem> Items,
+    IReadOnlyList<UnreachablePerson> Unreachable,
+    IReadOnlyList<FailedDelivery> Failed,
+    long UnknownCount);

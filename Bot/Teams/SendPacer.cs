@@ -1,0 +1,54 @@
+namespace Rectification.Bot.Teams;
+
+/// <summary>
+/// Client-side rate limit for proactive messages: at most one message per conversation every
+/// <c>conversationInterval</c>, and app-wide no closer than 1/<c>perSecond</c> apart (so never more than
+/// <c>perSecond</c> in any second). Each caller reserves the next free instant and waits for it on the injected
+/// clock. (System.Threading.RateLimiting's limiters replenish on the system clock, so they could be neither driven
+/// nor tested by a TimeProvider; this is the little we need of them.)
+/// </summary>
+public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conversationInterval)
+{
+    private readonly TimeSpan _appInterval = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / perSecond));
+    private readonly Dictionary<string, DateTimeOffset> _nextByConversation = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private DateTimeOffset _nextApp = DateTimeOffset.MinValue;
+
+    /// <summary>Every instant handed out, for tests that check the limit holds.</summary>
+    public Action<string, DateTimeOffset>? Granted { get; set; }
+
+    /// <summary>Reserves the earliest instant a message to <paramref name="conversation"/> may leave.</summary>
+    public DateTimeOffset Reserve(string conversation)
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            var at = now > _nextApp ? now : _nextApp;
+            if (_nextByConversation.TryGetValue(conversation, out var next) && next > at)
+            {
+                at = next;
+            }
+            _nextApp = at + _appInterval;
+            _nextByConversation[conversation] = at + conversationInterval;
+            if (_nextByConversation.Count > 10_000)
+            {
+                foreach (var stale in _nextByConversation.Where(e => e.Value < now).Select(e => e.Key).ToList())
+                {
+                    _nextByConversation.Remove(stale);
+                }
+            }
+            Granted?.Invoke(conversation, at);
+            return at;
+        }
+    }
+
+    /// <summary>Waits until a message to <paramref name="conversation"/> may leave.</summary>
+    public async Task WaitAsync(string conversation, CancellationToken cancellationToken)
+    {
+        var wait = Reserve(conversation) - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+}
