@@ -1,3 +1,6 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Texts;
 
@@ -9,7 +12,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "report", "manifest", "benchmark", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "report", "reminders", "manifest", "benchmark", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -18,8 +21,16 @@ public static class CommandLine
         output ??= Console.Out;
         var (arguments, text) = Language(args);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A command prints its own results; the host's information logs would only bury them.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
         builder.Services.AddLedger();
+        builder.Services.AddReminders();
+        // `reminders run` sends proactively: a CloudAdapter needs no web host, only the Bot Framework credentials.
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(builder.Configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        builder.Services.AddSingleton<BotAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
@@ -54,6 +65,7 @@ public static class CommandLine
             "import" => await ImportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "export" => await ExportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "report" => await ReportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
+            "reminders" => await RemindersCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             _ => await UnknownAsync(verb, text, output),
         };
     }

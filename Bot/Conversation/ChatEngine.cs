@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Rectification.Bot.Cards;
 using Rectification.Bot.Conversation.Flows;
 using Rectification.Bot.Hosting;
+using Rectification.Bot.Reminders;
 using Rectification.Bot.Texts;
 using Rectification.Data.Ledger;
 using Rectification.Data.People;
@@ -20,6 +21,7 @@ public sealed class ChatEngine(
     PeopleRepository people,
     LedgerCalendar calendar,
     CommandParser parser,
+    ReminderActions reminderActions,
     IOptions<LedgerOptions> options)
 {
     private static readonly string[] PendingWords = ["待审批", "待办", "审批", "待我审批", "pending", "approvals", "to approve"];
@@ -53,6 +55,9 @@ public sealed class ChatEngine(
                 case "decide_writeoff":
                 case "decide_extension":
                     return await DecideAsync(t, request, submit, state, cancellationToken);
+                case ReminderActions.SnoozeAction:
+                case ReminderActions.AcknowledgeAction:
+                    return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);
             }
         }
 

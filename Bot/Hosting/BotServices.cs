@@ -1,8 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rectification.Bot.Conversation;
+using Rectification.Bot.Reminders;
 using Rectification.Bot.Teams;
+using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Hosting;
 
@@ -43,10 +46,13 @@ public static class BotServices
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddSingleton(new CommandParser());
+        services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<ReminderRecipients>();
+        services.TryAddSingleton<ReminderActions>();
         services.AddSingleton<ChatEngine>();
         services.AddSingleton<IdentityLinker>();
         services.AddSingleton<ReferenceCapture>();
-        services.AddSingleton<ProactiveSender>();
+        services.TryAddSingleton<ProactiveSender>();
         return services;
     }
 

@@ -39,16 +39,18 @@ public sealed class ProactiveSender : IReminderChannel
 
     private readonly BotAdapter _adapter;
     private readonly ConversationReferences _references;
+    private readonly PeopleRepository _people;
     private readonly IConfiguration _configuration;
     private readonly TimeProvider _time;
     private readonly ILogger<ProactiveSender> _logger;
     private readonly ResiliencePipeline _retry;
 
-    public ProactiveSender(BotAdapter adapter, ConversationReferences references, IConfiguration configuration, IOptions<ReminderDeliveryOptions> options,
-        TimeProvider time, ILogger<ProactiveSender> logger)
+    public ProactiveSender(BotAdapter adapter, ConversationReferences references, PeopleRepository people, IConfiguration configuration,
+        IOptions<ReminderDeliveryOptions> options, TimeProvider time, ILogger<ProactiveSender> logger)
     {
         _adapter = adapter;
         _references = references;
+        _people = people;
         _configuration = configuration;
         _time = time;
         _logger = logger;
@@ -86,8 +88,10 @@ public sealed class ProactiveSender : IReminderChannel
     public async Task<DeliveryOutcome> SendAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
         (await SendCoreAsync(personId, replies, paced: false, cancellationToken)).Outcome;
 
+    /// <summary>The language the person writes to the bot in; else their Teams client's, from the stored reference.</summary>
     public async Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken) =>
-        await _references.FindForPersonAsync(personId, cancellationToken) is { } stored ? ReferenceCapture.Parse(stored).Locale : null;
+        (await _people.GetAsync(personId, cancellationToken))?.Language
+        ?? (await _references.FindForPersonAsync(personId, cancellationToken) is { } stored ? ReferenceCapture.Parse(stored).Locale : null);
 
     /// <summary>For reminders: paced by the client-side rate limit, retried, and sorted by outcome.</summary>
     public Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>

@@ -10,6 +10,8 @@ internal sealed partial class EnUsText : UiText
           dotnet run --project Bot -- import <ledger.xlsx|ledger.csv> [--inspection "<title>"]   load a rectification ledger
           dotnet run --project Bot -- export <ledger.xlsx>           write the current ledger
           dotnet run --project Bot -- report --out <draft.docx>      draft the rectification report
+          dotnet run --project Bot -- reminders preview [--at <instant>]   who would get which reminder (nothing sent)
+          dotnet run --project Bot -- reminders run [--at <instant>]       plan and send the reminders due now
           dotnet run --project Bot -- manifest --out <app.zip> [--app-id <GUID>] [--domain <host>]   pack the Teams app
         Option --lang zh-CN switches the output to Chinese.
         """;

@@ -10,6 +10,8 @@ internal sealed partial class ZhCnText : UiText
           dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"]   导入整改台账
           dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
           dotnet run --project Bot -- report --out <通报草稿.docx>   起草整改情况通报
+          dotnet run --project Bot -- reminders preview [--at <时间>]   预览该时刻应发送的提醒（不发送）
+          dotnet run --project Bot -- reminders run [--at <时间>]       立即计划并发送到期提醒
           dotnet run --project Bot -- manifest --out <应用包.zip> [--app-id <GUID>] [--domain <域名>]   生成 Teams 应用包
         选项 --lang en-US 切换为英文输出。
         """;
