@@ -2,12 +2,15 @@
 // the bot's replies. Replies are read from the Playground's own conversation stream (the WebSocket its UI
 // renders from); buttons are pressed in the rendered Adaptive Cards. Nothing outside 127.0.0.1 is loaded.
 import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
 
 const { values: args } = parseArgs({
-  options: { officer: { type: "string" }, leader: { type: "string" }, screenshots: { type: "string" }, results: { type: "string" } },
+  options: {
+    officer: { type: "string" }, leader: { type: "string" }, remind: { type: "string" }, screenshots: { type: "string" }, results: { type: "string" },
+  },
 });
 const TIMEOUT = 30_000;
 let passed = 0;
@@ -127,13 +130,27 @@ await step("Adaptive Card button press", async () => {
   await expectReply(officer, "the officer hears the decision proactively", "李明", "1-2-2", ["已销号", "written off"]);
 });
 
-if (args.screenshots) {
+async function screenshot(who, name) {
+  if (!args.screenshots) return;
   fs.mkdirSync(args.screenshots, { recursive: true });
-  for (const who of [officer, leader]) {
-    await who.page.waitForTimeout(500);
-    await who.page.screenshot({ path: path.join(args.screenshots, `playground-${who === officer ? "officer" : "leader"}.png`) });
-  }
+  await who.page.waitForTimeout(500);
+  await who.page.screenshot({ path: path.join(args.screenshots, `playground-${name}.png`) });
 }
+
+await screenshot(officer, "officer");
+await screenshot(leader, "leader");
+
+await step("a reminder arrives proactively", async () => {
+  officer.mark = officer.messages.length;
+  leader.mark = leader.messages.length;
+  // `reminders run` plans and sends the digests due at that instant, as the scheduler's tick would.
+  const output = execFileSync(args.remind, { encoding: "utf8" });
+  console.log(`     ${output.trim().split("\n").join("\n     ")}`);
+  await expectReply(officer, "the overdue digest arrives", "项整改任务已逾期", "1-3-2", "暂停提醒");
+  await expectReply(leader, "the yellow warning for his departments arrives", "黄色预警", "1-5-4");
+});
+
+await screenshot(officer, "reminder");
 await browser.close();
 
 console.log(`e2e: ${passed} passed, ${failed} failed`);

@@ -67,8 +67,27 @@ start_playground() { # name, config file; sets PORT
 start_playground officer "$E2E/../.m365agentsplayground.yml"; OFFICER_PORT=$PORT
 start_playground leader "$E2E/playground/leader.yml"; LEADER_PORT=$PORT
 
+# What a scheduler tick does, run by hand: `reminders run` on the bot's ledger at 10:00 (Beijing time) of the latest
+# working day, sent through each person's stored conversation reference to the Playground.
+REMIND_AT=$(python3 - "$E2E/../holidays.json" <<'PY'
+import datetime, json, re, sys
+text = re.sub(r"//[^\n]*|/\*.*?\*/", "", open(sys.argv[1], encoding="utf-8").read(), flags=re.S)
+entries = {e["date"]: e["kind"] for e in json.loads(re.sub(r",(\s*[\]}])", r"\1", text))}
+day = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+while entries.get(day.isoformat()) == "holiday" or (day.weekday() >= 5 and entries.get(day.isoformat()) != "workday"):
+    day -= datetime.timedelta(days=1)
+print(f"{day.isoformat()}T10:00:00+08:00")
+PY
+)
+cat >"$WORK/remind.sh" <<SH
+#!/usr/bin/env bash
+exec env MicrosoftAppId= MicrosoftAppPassword= Database__Provider=Sqlite Database__ConnectionString="$WORK/ledger.db" \
+  dotnet "$E2E/../Bot/bin/Debug/net10.0/Rectification.Bot.dll" reminders run --at "$REMIND_AT"
+SH
+chmod +x "$WORK/remind.sh"
+
 status=0
-node chat.mjs --officer "http://127.0.0.1:$OFFICER_PORT" --leader "http://127.0.0.1:$LEADER_PORT" \
+node chat.mjs --officer "http://127.0.0.1:$OFFICER_PORT" --leader "http://127.0.0.1:$LEADER_PORT" --remind "$WORK/remind.sh" \
   --screenshots "${SCREENSHOTS:-$WORK}" ${RESULTS:+--results "$RESULTS"} || status=$?
 if [[ $status -ne 0 ]]; then
   echo "--- bot log (tail) ---" >&2; tail -n 60 "$WORK/bot.log" >&2
