@@ -5,8 +5,7 @@
 # Installs chromium, CJK fonts and the npm packages when missing. Exit status: 0 when every check passed.
 #   e2e/run.sh [--screenshots DIR] [--results FILE]
 set -euo pipefail
-cd "$(dirname "$0")"
-E2E=$PWD
+E2E=$(cd "$(dirname "$0")" && pwd)
 SCREENSHOTS=""
 RESULTS=""
 while [[ $# -gt 0 ]]; do
@@ -16,6 +15,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+# Paths given on the command line are taken from where the script was called; everything else from e2e/.
+cd "$E2E"
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 if [[ ! -x /usr/bin/chromium || ! -d /usr/share/fonts/opentype/noto || ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]]; then
