@@ -1,6 +1,3 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Texts;
 
@@ -26,11 +23,7 @@ public static class CommandLine
         builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
         builder.Services.AddLedger();
         builder.Services.AddReminders();
-        // `reminders run` sends proactively: a CloudAdapter needs no web host, only the Bot Framework credentials.
-        builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(builder.Configuration,
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<CloudAdapter>>()));
-        builder.Services.AddSingleton<BotAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        builder.Services.AddProactiveAdapter(builder.Configuration);
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         using var cancel = new CancellationTokenSource();

@@ -1,3 +1,6 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Reminders;
@@ -31,6 +34,19 @@ public static class ReminderServices
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        return services;
+    }
+
+    /// <summary>
+    /// For `reminders run` outside the web host: a CloudAdapter needs no web server to send proactively, only the
+    /// Bot Framework credentials from configuration.
+    /// </summary>
+    public static IServiceCollection AddProactiveAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        services.AddSingleton<BotAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
         return services;
     }
 }
