@@ -13,7 +13,8 @@ internal sealed partial class EnUsText : UiText
           dotnet run --project Bot -- reminders preview [--at <instant>]   who would get which reminder (nothing sent)
           dotnet run --project Bot -- reminders run [--at <instant>]       plan and send the reminders due now
           dotnet run --project Bot -- manifest --out <app.zip> [--app-id <GUID>] [--domain <host>]   pack the Teams app
-        Option --lang zh-CN switches the output to Chinese.
+          dotnet run -c Release --project Bot -- benchmark [--tasks 100000]   the 100,000-task benchmark (throw-away database)
+        Option --lang zh-CN switches the output to Chinese. Under dotnet run, relative paths are from the repository root.
         """;
 
     public override string CliUnknownVerb(string verb) => F("Unknown command '{0}'.", verb);
