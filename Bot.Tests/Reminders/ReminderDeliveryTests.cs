@@ -23,7 +23,7 @@ namespace Rectification.Tests.Reminders;
 /// (with and without Retry-After), 502 and 403/404, chosen by a seeded random. Time is simulated: every wait (rate
 /// limit, backoff) moves the fake clock forward by exactly its length, so the test takes no real time.
 /// </summary>
-public sealed class ReminderDeliveryTests : IAsyncLifetime
+public abstract class ReminderDeliveryTests : IAsyncLifetime
 {
     private const int People = 20;
     private const int PerSecond = 5;
@@ -34,7 +34,9 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
     private readonly FakeConnector _connector = new();
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    protected abstract DatabaseProvider Provider { get; }
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(Provider);
 
     public async Task DisposeAsync()
     {
@@ -195,4 +197,14 @@ public sealed class ReminderDeliveryTests : IAsyncLifetime
             return timer;
         }
     }
+}
+
+public sealed class SqliteReminderDeliveryTests : ReminderDeliveryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresReminderDeliveryTests : ReminderDeliveryTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

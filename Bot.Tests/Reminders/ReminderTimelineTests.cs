@@ -17,13 +17,15 @@ namespace Rectification.Tests.Reminders;
 /// outbox → channel, the scheduler ticking at 08:00, 09:05, 13:00 and 20:00 every day on a fake clock. The window
 /// holds 中秋 (25–27 Sep), 国庆 (1–7 Oct) and their make-up Sunday 20 Sep and Saturday 10 Oct.
 /// </summary>
-public sealed class ReminderTimelineTests : IAsyncLifetime
+public abstract class ReminderTimelineTests : IAsyncLifetime
 {
     private static readonly string[] TickTimes = ["08:00", "09:05", "13:00", "20:00"];
 
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    protected abstract DatabaseProvider Provider { get; }
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(Provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -216,4 +218,14 @@ public sealed class ReminderTimelineTests : IAsyncLifetime
         return new Cast(await Id("刘洋"), await Id("孙丽"), await Id("周涛"), await Id("马超"), await Id("李明"), await Id("王建国"), await Id("陈静"),
             await Task("1-1-1"), await Task("1-1-2"), await Task("1-2-1"));
     }
+}
+
+public sealed class SqliteReminderTimelineTests : ReminderTimelineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresReminderTimelineTests : ReminderTimelineTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
