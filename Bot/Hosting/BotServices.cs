@@ -14,22 +14,13 @@ public static class BotServices
     /// <summary>The web host's own services: the Bot Framework adapter and handler, state, and the chat engine.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient();
+        services.AddBotFrameworkAuthentication(configuration);
         services.AddProblemDetails();
         services.AddHostedService<DatabaseStartupService>();
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
         services.AddHostedService<StartupSecurityCheck>();
 
-        // Reads MicrosoftAppType/Id/Password/TenantId; with no app id, requests are not authenticated (loopback only,
-        // see StartupSecurityCheck). The token for our replies is fetched through IHttpClientFactory, like the replies.
-        services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
-            configuration, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceClientCredentialsFactory)), sp.GetRequiredService<ILogger<RectificationAdapter>>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            configuration,
-            sp.GetRequiredService<ServiceClientCredentialsFactory>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
         services.AddSingleton<TenantFilter>();
         services.AddSingleton<IStorage, LedgerStorage>();
         services.AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()));
@@ -39,6 +30,23 @@ public static class BotServices
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<RectificationAdapter>());
         services.AddChat();
         services.AddTransient<IBot, RectificationBot>();
+        return services;
+    }
+
+    /// <summary>
+    /// Reads MicrosoftAppType/Id/Password/TenantId; with no app id, requests are not authenticated (loopback only, see
+    /// StartupSecurityCheck). The token for our replies is fetched through IHttpClientFactory, like the replies.
+    /// </summary>
+    public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient();
+        services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
+            configuration, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceClientCredentialsFactory)), sp.GetRequiredService<ILogger<RectificationAdapter>>()));
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            sp.GetRequiredService<ServiceClientCredentialsFactory>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
         return services;
     }
 

@@ -43,9 +43,7 @@ public static class ReminderServices
     /// </summary>
     public static IServiceCollection AddProactiveAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(configuration,
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(), logger: sp.GetRequiredService<ILogger<CloudAdapter>>()));
+        services.AddBotFrameworkAuthentication(configuration);
         services.AddSingleton<BotAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>()));
         return services;
     }
