@@ -116,6 +116,29 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("任务", "zh-CN")]
+    [InlineData("task", "en-US")]
+    public async Task Task_without_a_code_offers_the_users_tasks_and_a_pick_shows_the_detail(string text, string locale)
+    {
+        var offer = Assert.Single(await _chat.SayAsync("刘洋", text, locale));
+        var pick = offer.Buttons().First(b => b.Value<string>("action") == "pick" && b.Value<string>("code") == "1-2-2");
+        var detail = await _chat.SubmitAsync("刘洋", pick, locale: locale);
+
+        Assert.Contains("开展全盟民族工作专项督查", detail.Readable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_picked_task_answers_the_which_task_question_of_a_flow()
+    {
+        var ask = await _chat.SayAsync("刘洋", "申请延期");
+        var pick = ask.SelectMany(a => a.Buttons()).First(b => b.Value<string>("action") == "pick" && b.Value<string>("code") == "1-5-2");
+
+        var next = await _chat.SubmitAsync("刘洋", pick);
+
+        Assert.Contains("任务 1-5-2 当前期限为", next.Readable(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("刘洋", "任务 9-9-9", "找不到编号为“9-9-9”的任务")]
     [InlineData("周涛", "任务 1-2-2", "不在您的职责范围内")]
     public async Task Task_detail_refuses_unknown_and_other_peoples_tasks(string user, string text, string expected)

@@ -43,6 +43,7 @@ public static class TaskCards
             {
                 lines.Add(ActionSet(
                 [
+                    Submit(t.ButtonDetail, "pick", new { code = task.Code }),
                     Submit(t.ButtonReport, "progress_start", new { code = task.Code }),
                     Submit(t.ButtonWriteOff, "writeoff_start", new { code = task.Code }),
                     Submit(t.ButtonExtend, "extension_start", new { code = task.Code }),

@@ -26,6 +26,9 @@ public sealed class ChatEngine(
 {
     private static readonly string[] PendingWords = ["待审批", "待办", "审批", "待我审批", "pending", "approvals", "to approve"];
 
+    // What Teams' command menu sends for "task" before the user adds a code.
+    private static readonly string[] TaskWords = ["任务", "查看", "详情", "查看任务", "task", "show", "details"];
+
     private readonly FlowSteps _flows = new(parser);
 
     private int DueSoonDays => options.Value.DueSoonDays;
@@ -65,6 +68,11 @@ public sealed class ChatEngine(
         if (command is ChatCommand.Unknown unknown && PendingWords.Contains(unknown.Text.Trim().ToLowerInvariant()))
         {
             return new ChatResponse(await PendingAsync(t, request.Person, cancellationToken), state, [], []);
+        }
+        if (state is null && command is ChatCommand.Unknown bare && TaskWords.Contains(bare.Text.Trim().ToLowerInvariant()))
+        {
+            var mine = await ReportableAsync(request.Person, today, cancellationToken);
+            return ChatResponse.Say(null, mine.Count == 0 ? new Reply.Text(t.AskCodeNoTasks) : TaskCards.PickTask(t, mine, today));
         }
         if (command is ChatCommand.Cancel)
         {
@@ -120,7 +128,7 @@ public sealed class ChatEngine(
     {
         "confirm" => new ChatCommand.Confirm(),
         "cancel" => new ChatCommand.Cancel(),
-        "pick" when submit["code"] is { } code => new ChatCommand.Unknown(code),
+        "pick" when submit["code"] is { } code => new ChatCommand.TaskDetail(code),
         "progress_start" => new ChatCommand.ReportProgress(submit["code"], null, null, null),
         "writeoff_start" => new ChatCommand.RequestWriteOff(submit["code"], null),
         "extension_start" => new ChatCommand.RequestExtension(submit["code"], null, null),

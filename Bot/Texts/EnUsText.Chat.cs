@@ -144,6 +144,8 @@ internal sealed partial class EnUsText
 
     public override string ButtonMore(int remaining) => F("More ({0} left)", remaining);
 
+    public override string ButtonDetail => "Details";
+
     public override string ButtonReport => "Report progress";
 
     public override string ButtonWriteOff => "Request write-off";

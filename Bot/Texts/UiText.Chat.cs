@@ -59,6 +59,7 @@ public abstract partial class UiText
     public abstract string AmbiguousFilter(string filter, IReadOnlyList<string> matches);
     public abstract string UnknownFilter(string filter);
     public abstract string ButtonMore(int remaining);
+    public abstract string ButtonDetail { get; }
     public abstract string ButtonReport { get; }
     public abstract string ButtonWriteOff { get; }
     public abstract string ButtonExtend { get; }

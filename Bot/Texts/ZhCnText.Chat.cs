@@ -147,6 +147,8 @@ internal sealed partial class ZhCnText
 
     public override string ButtonMore(int remaining) => F("更多（还有{0}项）", remaining);
 
+    public override string ButtonDetail => "详情";
+
     public override string ButtonReport => "报告进展";
 
     public override string ButtonWriteOff => "申请销号";
