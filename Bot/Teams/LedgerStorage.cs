@@ -37,15 +37,7 @@ public sealed class LedgerStorage(StateStore store) : IStorage
             var json = value as JObject ?? JObject.FromObject(value, Serializer);
             var expected = (value as IStoreItem)?.ETag ?? json[ETagProperty]?.Value<string>();
             json.Remove(ETagProperty);
-            try
-            {
-                await store.WriteAsync(key, json.ToString(Formatting.None), expected, cancellationToken);
-            }
-            catch (StateConflictException conflict)
-            {
-                // The exception Bot Framework's own storages throw for an ETag mismatch.
-                throw new InvalidOperationException($"Etag conflict: {conflict.Message}", conflict);
-            }
+            await store.WriteAsync(key, json.ToString(Formatting.None), expected, cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema.Teams;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Texts;
 using Rectification.Data.People;
+using Rectification.Data.State;
 
 namespace Rectification.Bot.Teams;
 
@@ -34,7 +35,17 @@ public sealed class RectificationBot(
             return;
         }
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await state.SaveChangesAsync(turnContext, false, cancellationToken);
+        try
+        {
+            await state.SaveChangesAsync(turnContext, false, cancellationToken);
+        }
+        catch (StateConflictException)
+        {
+            // Another turn of the same user saved first: most often Teams redelivering a message we were still
+            // answering. Its state stands and ours is dropped; our replies already went out, so nothing to say.
+            logger.LogWarning("Conversation state of {ConversationId} changed under a concurrent turn; this turn's state change was dropped",
+                activity.Conversation.Id);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
