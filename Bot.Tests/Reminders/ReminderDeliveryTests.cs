@@ -6,13 +6,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Reminders;
+using Rectification.Bot.Teams;
 using Rectification.Data.Db;
 using Rectification.Data.People;
 using Rectification.Data.Reminders;
+using Rectification.Data.State;
 using Rectification.Tests.Data;
 using Rectification.Tests.Http;
 
@@ -163,8 +166,14 @@ public abstract class ReminderDeliveryTests : IAsyncLifetime
                 o.ConnectionString = _database.Options.ConnectionString;
             })
             .AddSingleton<TimeProvider>(time)
-            .AddSingleton<BotAdapter>(new CloudAdapter(
-                new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: _connector), NullLogger<CloudAdapter>.Instance))
+            .AddSingleton<IStorage>(sp => new LedgerStorage(new StateStore(sp.GetRequiredService<ConnectionFactory>(), time)))
+            .AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()))
+            .AddSingleton<TurnErrorHandler>()
+            // The bot's own adapter, with its OnTurnError: a failed send must still reach the sender as an exception.
+            .AddSingleton<BotAdapter>(sp => new RectificationAdapter(
+                new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: _connector),
+                new TenantFilter(Options.Create(new TeamsOptions()), NullLogger<TenantFilter>.Instance), sp.GetRequiredService<TurnErrorHandler>(),
+                NullLogger<RectificationAdapter>.Instance))
             .AddReminders()
             .BuildServiceProvider();
     }

@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Rectification.Bot.Texts;
 
 namespace Rectification.Bot.Hosting;
@@ -11,6 +13,12 @@ public sealed class TurnErrorHandler(PrivateConversationState state, ILogger<Tur
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
+        // A proactive send (ContinueConversationAsync) is not a user's turn: its caller must see the failure to retry
+        // or record it, and the user must neither be told "something went wrong" nor lose their flow.
+        if (turnContext.Activity.Type == ActivityTypes.Event && turnContext.Activity.Name == ActivityEventNames.ContinueConversation)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
         logger.LogError(exception, "Unhandled error in a {ActivityType} turn of conversation {ConversationId}",
             turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
         try
