@@ -13,12 +13,14 @@ namespace Rectification.Bot.Hosting;
 public sealed class StartupSecurityCheck(
     IConfiguration configuration,
     IOptions<BotHostOptions> options,
+    IOptions<TeamsOptions> teams,
     IServiceProvider services,
     ILogger<StartupSecurityCheck> logger) : IHostedService
 {
     public static readonly EventId AuthenticationOn = new(1001, nameof(AuthenticationOn));
     public static readonly EventId AuthenticationOff = new(1002, nameof(AuthenticationOff));
     public static readonly EventId NonLoopbackRefused = new(1003, nameof(NonLoopbackRefused));
+    public static readonly EventId AnyTenant = new(1004, nameof(AnyTenant));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,6 +29,10 @@ public sealed class StartupSecurityCheck(
         {
             services.GetRequiredService<BotFrameworkAuthentication>();
             logger.LogInformation(AuthenticationOn, "Bot Framework authentication is on for app {MicrosoftAppId}: every request to /api/messages needs a valid token", appId);
+            if (teams.Value.AllowedTenants.All(string.IsNullOrWhiteSpace))
+            {
+                logger.LogWarning(AnyTenant, "Teams:AllowedTenants is empty: users of any Microsoft Entra tenant that installs the app can talk to the bot. Set it to your tenant id");
+            }
             return Task.CompletedTask;
         }
 

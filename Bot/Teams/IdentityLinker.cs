@@ -8,10 +8,13 @@ namespace Rectification.Bot.Teams;
 /// <summary>
 /// Who is talking: the ledger person linked to the Teams (AAD) user id; else the one whose email matches the
 /// Teams roster's email/UPN; else the one person whose name is the display name. A match is remembered. A person
-/// already linked to another Teams user is never matched again by email or name.
+/// already linked to another Teams user is never matched again by email or name. Display names are anyone's to
+/// choose, so with authentication on they never make someone a leader or an admin.
 /// </summary>
-public sealed class IdentityLinker(PeopleRepository people, ILogger<IdentityLinker> logger)
+public sealed class IdentityLinker(PeopleRepository people, IConfiguration configuration, ILogger<IdentityLinker> logger)
 {
+    private bool AuthenticationOff => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
     public async Task<Person?> ResolveAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var from = turn.Activity.From;
@@ -37,7 +40,8 @@ public sealed class IdentityLinker(PeopleRepository people, ILogger<IdentityLink
         }
 
         var match = email is null ? null : await people.FindByEmailAsync(email, cancellationToken);
-        if (match is null && from?.Name is { Length: > 0 } name && await people.FindByNameAsync(name, cancellationToken) is [var only])
+        if (match is null && from?.Name is { Length: > 0 } name && await people.FindByNameAsync(name, cancellationToken) is [var only]
+            && (AuthenticationOff || (!only.IsAdmin && !only.IsLeader)))
         {
             match = only;
         }

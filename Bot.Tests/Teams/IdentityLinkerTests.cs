@@ -1,0 +1,55 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Rectification.Bot.Teams;
+using Rectification.Data.People;
+
+namespace Rectification.Tests.Teams;
+
+/// <summary>Who is talking, when nothing but a display name is known.</summary>
+public sealed class IdentityLinkerTests : IAsyncLifetime
+{
+    private ChatHarness _chat = null!;
+
+    public async Task InitializeAsync() => _chat = await ChatHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    private async Task<Person?> ResolveAsync(string displayName, string? appId)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = appId }).Build();
+        var linker = new IdentityLinker(_chat.Get<PeopleRepository>(), configuration, NullLogger<IdentityLinker>.Instance);
+        var activity = new Activity(ActivityTypes.Message)
+        {
+            ChannelId = "test", From = new ChannelAccount("29:stranger", displayName) { AadObjectId = "aad-stranger" },
+            Conversation = new ConversationAccount(id: "c1"), Recipient = new ChannelAccount("bot"),
+        };
+        return await linker.ResolveAsync(new TurnContext(new TestAdapter(), activity), CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("李明")]
+    [InlineData("陈静")]
+    public async Task With_authentication_on_a_display_name_never_makes_someone_a_leader_or_admin(string name)
+    {
+        Assert.Null(await ResolveAsync(name, "00000000-0000-0000-0000-000000000001"));
+        Assert.Null((await _chat.PersonAsync(name)).TeamsUserId);
+    }
+
+    [Fact]
+    public async Task With_authentication_on_an_officer_is_still_found_by_a_unique_display_name_and_linked()
+    {
+        var officer = await ResolveAsync("刘洋", "00000000-0000-0000-0000-000000000001");
+
+        Assert.Equal("刘洋", officer!.Name);
+        Assert.Equal("aad-stranger", (await _chat.PersonAsync("刘洋")).TeamsUserId);
+    }
+
+    [Fact]
+    public async Task In_local_development_anyone_is_found_by_display_name()
+    {
+        Assert.Equal("李明", (await ResolveAsync("李明", null))!.Name);
+    }
+}
