@@ -62,7 +62,7 @@ public sealed class FlowStepsTests
     {
         var state = new FlowState { Kind = FlowKind.Progress, Step = FlowStep.Percent, FlowId = "f13", Code = "1-2-2" };
 
-        var result = Flows.Next(state, new ChatCommand.TaskDetail("80"), Context(Task122));
+        var result = Flows.Next(state, new ChatCommand.Unknown("80"), Context(Task122));
 
         Assert.Equal((80, FlowStep.Note), (result.Next!.Percent, result.Next.Step));
     }

@@ -209,6 +209,35 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal("card", (await _chat.TaskAsync("1-5-2")).Progress[^1].Source);
     }
 
+    [Fact]
+    public async Task A_confirm_button_on_an_older_card_cannot_save_a_newer_report()
+    {
+        var older = (await _chat.SayAsync("刘洋", "1-2-2 进度70% 报告初稿")).Single(a => a.Card() is not null);
+        var newer = (await _chat.SayAsync("刘洋", "2-1-1 进度90% 调研报告已报审")).Single(a => a.Card() is not null);
+
+        var stale = await _chat.SubmitAsync("刘洋", older.Buttons().Single(b => b.Value<string>("action") == "confirm"));
+        var saved = await _chat.SubmitAsync("刘洋", newer.Buttons().Single(b => b.Value<string>("action") == "confirm"));
+
+        Assert.Contains("这张卡片已过期", stale.Readable(), StringComparison.Ordinal);
+        Assert.Contains("已记录：任务 2-1-1 进度 90%", saved.Readable(), StringComparison.Ordinal);
+        Assert.Equal(60, (await _chat.TaskAsync("1-2-2")).Task.Percent);
+    }
+
+    [Fact]
+    public async Task Details_pressed_on_an_older_list_while_evidence_is_asked_shows_the_task_and_keeps_the_question()
+    {
+        var list = Assert.Single(await _chat.SayAsync("刘洋", "我的任务"));
+        await _chat.SayAsync("刘洋", "申请销号 1-2-2");
+
+        var detail = await _chat.SubmitAsync("刘洋", list.Buttons().First(b => b.Value<string>("action") == "pick" && b.Value<string>("code") == "2-1-1"));
+        Assert.Empty((await _chat.TaskAsync("1-2-2")).WriteOffs);
+        var filed = await _chat.SayAsync("刘洋", "督查报告已印发");
+
+        Assert.Contains("开展民族工作专题调研", detail.Readable(), StringComparison.Ordinal);
+        Assert.Contains("已提交任务 1-2-2 的销号申请", filed.Readable(), StringComparison.Ordinal);
+        Assert.Equal("督查报告已印发", (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().Evidence);
+    }
+
     [Theory]
     [InlineData("取消", "已取消")]
     [InlineData("cancel", "Cancelled")]

@@ -73,7 +73,7 @@ public static class TaskCards
     }
 
     /// <summary>The progress form: one of the user's own tasks, a percent, a note. Its submit is parsed like typed text.</summary>
-    public static Reply.Card ProgressForm(UiText t, IReadOnlyList<TaskSummary> tasks, string? code)
+    public static Reply.Card ProgressForm(UiText t, IReadOnlyList<TaskSummary> tasks, string? code, string flowId)
     {
         var body = new JsonNode[]
         {
@@ -82,10 +82,11 @@ public static class TaskCards
             InputNumber("percent", "0-100", 0, 100, t.FieldPercent),
             InputText("note", t.NotePlaceholder, multiline: true, label: t.FieldNote),
         };
-        return new Reply.Card(Build(body, [Submit(t.ButtonSubmit, "progress", style: "positive"), Submit(t.ButtonCancel, "cancel")]), t.ProgressFormTitle);
+        return new Reply.Card(Build(body, [Submit(t.ButtonSubmit, "progress", style: "positive"), Submit(t.ButtonCancel, "cancel", new { flow = flowId })]), t.ProgressFormTitle);
     }
 
-    public static Reply.Card ConfirmProgress(UiText t, TaskSummary task, int percent, bool done, string? note)
+    /// <summary>The buttons carry the flow's id, so a press on an older confirmation cannot save a newer report.</summary>
+    public static Reply.Card ConfirmProgress(UiText t, TaskSummary task, int percent, bool done, string? note, string flowId)
     {
         var body = new JsonNode[]
         {
@@ -99,7 +100,7 @@ public static class TaskCards
             ]),
             Text(t.ConfirmHint, subtle: true),
         };
-        return new Reply.Card(Build(body, [Submit(t.ButtonConfirm, "confirm", style: "positive"), Submit(t.ButtonCancel, "cancel")]),
+        return new Reply.Card(Build(body, [Submit(t.ButtonConfirm, "confirm", new { flow = flowId }, style: "positive"), Submit(t.ButtonCancel, "cancel", new { flow = flowId })]),
             t.ConfirmProgressTitle);
     }
 

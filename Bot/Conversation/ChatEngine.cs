@@ -78,6 +78,16 @@ public sealed class ChatEngine(
         {
             return ChatResponse.Say(null, new Reply.Text(state is null ? t.NothingToCancel : t.Cancelled));
         }
+        if (request.Submit is { Action: "confirm" or "cancel" } pressed && pressed["flow"] is { } flowId && flowId != state?.FlowId)
+        {
+            // A button on an older card: its flow is over or was replaced, and must not confirm the current one.
+            return ChatResponse.Say(state, new Reply.Text(t.CardOutOfDate));
+        }
+        if (state is not null && request.Submit is not null && command is ChatCommand.TaskDetail picked && state.Step != FlowStep.Code)
+        {
+            // "Details" pressed on an older list while a question is open: show it, and keep the question open.
+            return ChatResponse.Say(state, await DetailAsync(t, request.Person, picked.Code, today, cancellationToken));
+        }
         if (state is not null && ContinuesFlow(state, command))
         {
             if (command is ChatCommand.TaskDetail && state.Step != FlowStep.Code && request.Text is { Length: > 0 } answer)
@@ -90,7 +100,7 @@ public sealed class ChatEngine(
         {
             started.Locale = t.Locale;
             var lead = command is ChatCommand.ReportProgress { Code: null, Percent: null, Status: null, Note: null }
-                ? TaskCards.ProgressForm(t, await ReportableAsync(request.Person, today, cancellationToken), null)
+                ? TaskCards.ProgressForm(t, await ReportableAsync(request.Person, today, cancellationToken), null, started.FlowId)
                 : null;
             var response = await StepAsync(t, request, started, command, today, cancellationToken);
             return lead is null || response.NextState?.Step != FlowStep.Code ? response : response with { Replies = [new Reply.Text(t.AskWhichTaskOrForm), lead] };

@@ -204,6 +204,8 @@ internal sealed partial class EnUsText
 
     public override string ConfirmOrCancel => "Please reply \"confirm\" to save, or \"cancel\" to drop it.";
 
+    public override string CardOutOfDate => "That card is out of date (its step is over or was replaced); nothing was changed.";
+
     public override string ProgressFormTitle => "Report rectification progress";
 
     public override string NotePlaceholder => "What was done, e.g. held the special meeting, issued the rules";

@@ -92,6 +92,7 @@ public abstract partial class UiText
     public abstract string ConfirmProgressTitle { get; }
     public abstract string ConfirmHint { get; }
     public abstract string ConfirmOrCancel { get; }
+    public abstract string CardOutOfDate { get; }
     public abstract string ProgressFormTitle { get; }
     public abstract string NotePlaceholder { get; }
     public abstract string ButtonSubmit { get; }

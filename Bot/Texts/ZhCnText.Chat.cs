@@ -207,6 +207,8 @@ internal sealed partial class ZhCnText
 
     public override string ConfirmOrCancel => "请回复“确认”保存，或“取消”放弃。";
 
+    public override string CardOutOfDate => "这张卡片已过期（对应的操作已结束或已被新的操作取代），未做任何修改。";
+
     public override string ProgressFormTitle => "报告整改进展";
 
     public override string NotePlaceholder => "做了哪些工作，例如：已召开专题会议，制度已印发";

@@ -100,7 +100,7 @@ public sealed class FlowSteps(CommandParser parser)
         }
         state.Step = FlowStep.Confirm;
         var percent = state.Done ? 100 : state.Percent!.Value;
-        return FlowResult.Ask(state, Prefixed(problem, TaskCards.ConfirmProgress(t, task, percent, state.Done || percent == 100, state.Note)));
+        return FlowResult.Ask(state, Prefixed(problem, TaskCards.ConfirmProgress(t, task, percent, state.Done || percent == 100, state.Note, state.FlowId)));
     }
 
     private static FlowResult WriteOffNext(FlowState state, TaskSummary task, string? problem, FlowContext context)
@@ -155,9 +155,6 @@ public sealed class FlowSteps(CommandParser parser)
             case ChatCommand.TaskDetail d when state.Step == FlowStep.Code:
                 state.Code = d.Code;
                 return null;
-            case ChatCommand.TaskDetail d:
-                command = new ChatCommand.Unknown(d.Code);
-                break;
         }
         if (command is not ChatCommand.Unknown { Text: var text })
         {
