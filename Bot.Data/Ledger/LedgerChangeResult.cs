@@ -23,6 +23,7 @@ public static class ChangeReasons
     public const string OngoingHasNoDeadline = "ongoing_no_deadline";
     public const string DateNotLater = "date_not_later";
     public const string NotDone = "not_done";
+    public const string OwnRequest = "own_request";
 }
 
 public sealed record LedgerChangeResult(ChangeOutcome Outcome, string? Reason = null, long? Id = null, long? TaskId = null)

@@ -180,6 +180,16 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             {
                 return LedgerChangeResult.Refused(ChangeReasons.NotSupervisor);
             }
+            if (request.RequestedBy == deciderId)
+            {
+                // Completion is verified by someone else: that is the point of a write-off.
+                return LedgerChangeResult.Refused(ChangeReasons.OwnRequest);
+            }
+            if (approve && request.State == "pending" && task.Task.Status != RectificationStatus.Done)
+            {
+                // A progress report since the request says the work is not finished after all.
+                return LedgerChangeResult.Invalid(ChangeReasons.NotDone) with { TaskId = task.Task.Id };
+            }
             var state = approve ? RequestState.Approved : RequestState.Rejected;
             var updated = await connection.ExecuteAsync(new CommandDefinition(DecideWriteOffSql,
                 new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = note }, transaction, cancellationToken: cancellationToken));
@@ -284,6 +294,10 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             if (!LedgerPermissions.CanDecide(decider, task))
             {
                 return LedgerChangeResult.Refused(ChangeReasons.NotSupervisor);
+            }
+            if (request.RequestedBy == deciderId)
+            {
+                return LedgerChangeResult.Refused(ChangeReasons.OwnRequest);
             }
             var state = approve ? RequestState.Approved : RequestState.Rejected;
             var updated = await connection.ExecuteAsync(new CommandDefinition(DecideExtensionSql,

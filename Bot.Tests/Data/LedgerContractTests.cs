@@ -310,6 +310,37 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nobody_decides_their_own_request()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var task = await TaskAsync("1-1-1");
+        await Changes.RecordProgressAsync(new ProgressReport(task.Task.Id, people.LiMing.Id, null, RectificationStatus.Done, null, "chat", "h1", TestLedger.Now));
+        var writeOff = await Changes.RequestWriteOffAsync(task.Task.Id, people.LiMing.Id, "自查完成", TestLedger.Now);
+        var extension = await Changes.RequestExtensionAsync(task.Task.Id, people.LiMing.Id, new DateOnly(2027, 1, 1), "协调", TestLedger.Today, TestLedger.Now);
+
+        Assert.Equal(LedgerChangeResult.Refused(ChangeReasons.OwnRequest), await Changes.DecideWriteOffAsync(writeOff.Id!.Value, people.LiMing.Id, true, null, TestLedger.Now));
+        Assert.Equal(LedgerChangeResult.Refused(ChangeReasons.OwnRequest), await Changes.DecideExtensionAsync(extension.Id!.Value, people.LiMing.Id, true, null, TestLedger.Now));
+        Assert.True((await Changes.DecideWriteOffAsync(writeOff.Id.Value, people.ChenJing.Id, true, null, TestLedger.Now)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_write_off_is_not_approved_once_the_item_was_reported_unfinished()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var task = await TaskAsync("1-1-1");
+        await Changes.RecordProgressAsync(new ProgressReport(task.Task.Id, people.LiuYang.Id, null, RectificationStatus.Done, null, "chat", "g1", TestLedger.Now));
+        var request = await Changes.RequestWriteOffAsync(task.Task.Id, people.LiuYang.Id, "完成", TestLedger.Now);
+        await Changes.RecordProgressAsync(new ProgressReport(task.Task.Id, people.LiuYang.Id, 90, RectificationStatus.InProgress, "还差一项", "chat", "g2", TestLedger.Now));
+
+        var approve = await Changes.DecideWriteOffAsync(request.Id!.Value, people.LiMing.Id, true, null, TestLedger.Now);
+        var reject = await Changes.DecideWriteOffAsync(request.Id.Value, people.LiMing.Id, false, "尚未完成", TestLedger.Now);
+
+        Assert.Equal(LedgerChangeResult.Invalid(ChangeReasons.NotDone) with { TaskId = task.Task.Id }, approve);
+        Assert.True(reject.Succeeded);
+        Assert.Equal(RectificationStatus.InProgress, (await TaskAsync("1-1-1")).Task.Status);
+    }
+
+    [Fact]
     public async Task A_rejected_write_off_sends_the_item_back_to_work()
     {
         var people = await TestLedger.LoadAsync(_database);

@@ -244,6 +244,8 @@ internal sealed partial class EnUsText
         ChangeReasons.NotSupervisor => "Only the leader supervising that department or the rectification office can decide this.",
         ChangeReasons.WrittenOff => F("Task {0} is written off and cannot change any more.", code),
         ChangeReasons.AlreadyDecided => "That request has already been decided.",
+        ChangeReasons.OwnRequest => "You cannot decide your own request; another supervising leader or the rectification office must.",
+        ChangeReasons.NotDone => F("Task {0} was reported unfinished after the request, so it cannot be written off; please reject the request.", code),
         ChangeReasons.PendingExists => F("Task {0} already has a request waiting for a decision.", code),
         ChangeReasons.OngoingHasNoDeadline => OngoingHasNoDeadline(code ?? ""),
         ChangeReasons.DateNotLater => "The new deadline must be after today and after the current deadline.",

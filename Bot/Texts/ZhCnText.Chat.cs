@@ -247,6 +247,8 @@ internal sealed partial class ZhCnText
         ChangeReasons.NotSupervisor => "只有分管该部门的领导或整改办可以审批。",
         ChangeReasons.WrittenOff => F("任务 {0} 已销号，不能再修改。", code),
         ChangeReasons.AlreadyDecided => "该申请已经审批过了，不能重复审批。",
+        ChangeReasons.OwnRequest => "不能审批自己提出的申请，请由其他分管领导或整改办审批。",
+        ChangeReasons.NotDone => F("任务 {0} 提出申请后又报告了未完成的进展，不能销号；请驳回该申请。", code),
         ChangeReasons.PendingExists => F("任务 {0} 已有一份待审批的申请，请等待审批结果。", code),
         ChangeReasons.OngoingHasNoDeadline => OngoingHasNoDeadline(code ?? ""),
         ChangeReasons.DateNotLater => "新期限须晚于今天和当前期限。",
