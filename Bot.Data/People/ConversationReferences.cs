@@ -40,24 +40,19 @@ public sealed class ConversationReferences(ConnectionFactory connections)
         SELECT user_id AS UserId, conversation_id AS ConversationId, aad_object_id AS AadObjectId, person_id AS PersonId,
                is_personal AS IsPersonal, service_url AS ServiceUrl, tenant_id AS TenantId, channel_id AS ChannelId, bot_id AS BotId,
                reference_json AS ReferenceJson, updated_at AS UpdatedAt
-        FROM conversation_references WHERE person_id = @PersonId
-        ORDER BY is_personal DESC, updated_at DESC
+        FROM conversation_references WHERE person_id = @PersonId AND is_personal IS TRUE
+        ORDER BY updated_at DESC
         """;
 
-    /// <summary>The best place to reach a person: their personal chat with the bot if any, the latest otherwise.</summary>
+    /// <summary>
+    /// Where to reach a person: their personal chat with the bot. Never a group chat or channel, where approval cards
+    /// and overdue lists would be read by everyone in it; someone who only used the bot there counts as unreachable.
+    /// </summary>
     public async Task<StoredReference?> FindForPersonAsync(long personId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<ReferenceRow>(new CommandDefinition(SelectForPerson, new { PersonId = personId }, cancellationToken: cancellationToken)))
             .Select(r => r.ToReference()).FirstOrDefault();
-    }
-
-    private const string SelectReachable = "SELECT DISTINCT person_id FROM conversation_references WHERE person_id IS NOT NULL";
-
-    public async Task<IReadOnlySet<long>> ReachablePeopleAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition(SelectReachable, cancellationToken: cancellationToken))).ToHashSet();
     }
 
     private sealed class ReferenceRow

@@ -61,7 +61,7 @@ public sealed class ReminderSnapshotQueries(ConnectionFactory connections)
     private const string SelectPeople = """
         SELECT p.id AS Id, p.name AS Name, p.time_zone AS TimeZone, p.is_admin AS IsAdmin,
                EXISTS (SELECT 1 FROM conversation_references r
-                       WHERE r.person_id = p.id
+                       WHERE r.person_id = p.id AND r.is_personal IS TRUE
                          AND NOT EXISTS (SELECT 1 FROM reminder_unreachable u WHERE u.person_id = p.id AND u.at >= r.updated_at)) AS HasReference,
                s.until AS SnoozedUntil
         FROM people p LEFT JOIN reminder_snoozes s ON s.person_id = p.id

@@ -410,6 +410,23 @@ public abstract class LedgerContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_is_reached_only_in_their_personal_chat_with_the_bot()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var references = new ConversationReferences(_database.Connections);
+        StoredReference Reference(string conversation, bool personal, int minutes) => new("29:li", conversation, "aad-li", people.LiMing.Id, personal,
+            "https://smba.example.org/", "tenant", "msteams", "28:bot", "{}", TestLedger.Now.AddMinutes(minutes));
+
+        await references.SaveAsync(Reference("group-chat", personal: false, 0));
+        var groupOnly = await references.FindForPersonAsync(people.LiMing.Id);
+        await references.SaveAsync(Reference("personal-chat", personal: true, 1));
+        await references.SaveAsync(Reference("group-chat", personal: false, 2));
+
+        Assert.Null(groupOnly);
+        Assert.Equal("personal-chat", (await references.FindForPersonAsync(people.LiMing.Id))!.ConversationId);
+    }
+
+    [Fact]
     public async Task People_are_found_by_teams_id_email_or_name()
     {
         var people = await TestLedger.LoadAsync(_database);

@@ -21,7 +21,8 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             conversationId,
             activity.From.AadObjectId,
             personId,
-            IsPersonal: activity.Conversation.ConversationType is null or "personal",
+            // Teams says "personal", "groupChat" or "channel"; other channels may say nothing but IsGroup.
+            IsPersonal: activity.Conversation.IsGroup != true && activity.Conversation.ConversationType is not ("groupChat" or "channel"),
             activity.ServiceUrl,
             activity.Conversation.TenantId,
             activity.ChannelId,
