@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Rectification.Tests.Security;
@@ -49,6 +50,26 @@ public sealed class TenantFilterTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(_bot.Connector.Texts, t => t.Contains("我的整改任务", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_proactive_message_to_a_tenant_no_longer_allowed_is_reported_as_failed_not_sent()
+    {
+        await using (var open = _bot.Start())
+        {
+            using var client = open.CreateClient();
+            await SecureBot.PostAsync(client, _bot.Message("帮助", "tenant-2"));
+        }
+        await using var host = _bot.Start(OnlyTenantOne);
+        using var started = host.CreateClient();
+        var sent = _bot.Connector.Sent.Count;
+        var liu = (await host.Services.GetRequiredService<Rectification.Data.People.PeopleRepository>().FindByNameAsync("刘洋")).Single();
+
+        var outcome = await host.Services.GetRequiredService<Rectification.Bot.Teams.ProactiveSender>()
+            .SendAsync(liu.Id, [new Rectification.Bot.Conversation.Reply.Text("提醒")], CancellationToken.None);
+
+        Assert.Equal(Rectification.Bot.Teams.DeliveryOutcome.Failed, outcome);
+        Assert.Equal(sent, _bot.Connector.Sent.Count);
     }
 
     [Fact]

@@ -108,12 +108,14 @@ public sealed class ProactiveSender : IReminderChannel
         // Several replies make one send: if the first of them went out, the rest must not be repeated on a retry.
         var delivered = 0;
         var requestLeft = false;
+        var reached = false;
         try
         {
             await _retry.ExecuteAsync(async token =>
             {
                 await _adapter.ContinueConversationAsync(BotAppId, reference, async (turn, turnToken) =>
                 {
+                    reached = true;
                     foreach (var reply in replies.Skip(delivered))
                     {
                         if (paced)
@@ -127,6 +129,12 @@ public sealed class ProactiveSender : IReminderChannel
                     }
                 }, token);
             }, cancellationToken);
+            if (!reached)
+            {
+                // Middleware stopped the turn before our callback (Teams:AllowedTenants no longer admits the reference).
+                _logger.LogWarning("Proactive message to person {PersonId} was stopped before sending", personId);
+                return new DeliveryResult(DeliveryOutcome.Failed, Error: "stopped by the bot's middleware (tenant not allowed)");
+            }
             return DeliveryResult.Sent;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
