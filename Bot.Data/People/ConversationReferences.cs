@@ -55,6 +55,14 @@ public sealed class ConversationReferences(ConnectionFactory connections)
             .Select(r => r.ToReference()).FirstOrDefault();
     }
 
+    private const string SelectExists = "SELECT count(*) FROM conversation_references WHERE user_id = @UserId AND conversation_id = @ConversationId";
+
+    public async Task<bool> ExistsAsync(string userId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectExists, new { UserId = userId, ConversationId = conversationId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     private sealed class ReferenceRow
     {
         public string UserId { get; init; } = "";

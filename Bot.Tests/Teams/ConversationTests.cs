@@ -23,6 +23,22 @@ public sealed class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_user_is_welcomed_once_however_often_the_install_is_announced()
+    {
+        Microsoft.Bot.Schema.Activity Added() => new(Microsoft.Bot.Schema.ActivityTypes.ConversationUpdate)
+        {
+            MembersAdded = [new Microsoft.Bot.Schema.ChannelAccount(ChatHarness.UserId("刘洋"), "刘洋")],
+            Locale = "zh-CN",
+        };
+
+        var first = await _chat.SendAsync("刘洋", Added());
+        var again = await _chat.SendAsync("刘洋", Added());
+
+        Assert.Contains("刘洋，您好", Assert.Single(first).Text(), StringComparison.Ordinal);
+        Assert.Empty(again);
+    }
+
+    [Fact]
     public async Task A_leader_is_also_told_about_pending_approvals_and_department_filters()
     {
         var replies = await _chat.SayAsync("李明", "帮助");

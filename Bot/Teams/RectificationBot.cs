@@ -124,8 +124,14 @@ public sealed class RectificationBot(
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken, string? name = null)
     {
+        // Teams announces a personal install twice (conversationUpdate and installationUpdate): greet once.
+        var known = await references.IsKnownAsync(turnContext, cancellationToken);
         var person = await identity.ResolveAsync(turnContext, cancellationToken);
         await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
+        if (known)
+        {
+            return;
+        }
         var text = UiText.For(person?.Language ?? turnContext.Activity.Locale);
         await turnContext.SendActivityAsync(MessageFactory.Text(text.Welcome(person?.Name ?? name)), cancellationToken);
     }

@@ -31,6 +31,12 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             time.GetUtcNow()), cancellationToken);
     }
 
+    /// <summary>Whether the bot already knows this user in this conversation (it has met them before).</summary>
+    public Task<bool> IsKnownAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        turn.Activity.From?.Id is { Length: > 0 } userId && turn.Activity.Conversation?.Id is { Length: > 0 } conversationId
+            ? references.ExistsAsync(userId, conversationId, cancellationToken)
+            : Task.FromResult(false);
+
     public static ConversationReference Parse(StoredReference stored) =>
         JsonConvert.DeserializeObject<ConversationReference>(stored.ReferenceJson)
         ?? throw new InvalidOperationException("A stored conversation reference is empty.");
