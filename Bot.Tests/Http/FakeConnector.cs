@@ -26,6 +26,28 @@ public sealed class FakeConnector : HttpMessageHandler, IHttpClientFactory
 
     public HttpClient CreateClient(string name) => new(this, disposeHandler: false);
 
+    /// <summary>A message from 刘洋 in his personal chat, as Teams posts it to /api/messages, replying through this connector.</summary>
+    public static StringContent TeamsMessage(string text, string id, string? tenantId = "tenant-1", JObject? channelData = null)
+    {
+        var activity = new JObject
+        {
+            ["type"] = "message",
+            ["id"] = id,
+            ["text"] = text,
+            ["locale"] = "zh-CN",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = ServiceUrl,
+            ["from"] = new JObject { ["id"] = "29:liu", ["name"] = "Liu Yang", ["aadObjectId"] = "aad-liu" },
+            ["recipient"] = new JObject { ["id"] = "28:bot", ["name"] = "整改台账助手" },
+            ["conversation"] = new JObject { ["id"] = "a:personal-liu", ["conversationType"] = "personal", ["tenantId"] = tenantId },
+        };
+        if (channelData is not null)
+        {
+            activity["channelData"] = channelData;
+        }
+        return new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
+    }
+
     public IEnumerable<string> Texts => Sent.Select(s => s.Activity.Value<string>("text") ?? s.Activity.SelectToken("attachments[0].content")?.ToString() ?? "");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

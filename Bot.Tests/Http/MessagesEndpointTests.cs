@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Newtonsoft.Json.Linq;
 using Rectification.Data.Db;
 using Rectification.Data.Ledger;
 using Rectification.Tests.Data;
@@ -35,18 +34,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         web.ConfigureTestServices(services => services.AddSingleton<IHttpClientFactory>(_connector));
     });
 
-    private StringContent Message(string text) => new(new JObject
-    {
-        ["type"] = "message",
-        ["id"] = $"activity-{Interlocked.Increment(ref _activityIds)}",
-        ["text"] = text,
-        ["locale"] = "zh-CN",
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = FakeConnector.ServiceUrl,
-        ["from"] = new JObject { ["id"] = "29:liu", ["name"] = "Liu Yang", ["aadObjectId"] = "aad-liu" },
-        ["recipient"] = new JObject { ["id"] = "28:bot", ["name"] = "整改台账助手" },
-        ["conversation"] = new JObject { ["id"] = "a:personal-liu", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-    }.ToString(), Encoding.UTF8, "application/json");
+    private StringContent Message(string text) => FakeConnector.TeamsMessage(text, $"activity-{Interlocked.Increment(ref _activityIds)}");
 
     [Fact]
     public async Task A_progress_report_over_http_is_stored_and_survives_a_restart()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -54,26 +53,8 @@ public sealed class SecureBot : IAsyncLifetime
     });
 
     /// <summary>A message from 刘洋 in his personal chat, as Teams sends it.</summary>
-    public StringContent Message(string text, string? tenantId = "tenant-1", JObject? channelData = null)
-    {
-        var activity = new JObject
-        {
-            ["type"] = "message",
-            ["id"] = $"activity-{Interlocked.Increment(ref _activityIds)}",
-            ["text"] = text,
-            ["locale"] = "zh-CN",
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = FakeConnector.ServiceUrl,
-            ["from"] = new JObject { ["id"] = "29:liu", ["name"] = "Liu Yang", ["aadObjectId"] = "aad-liu" },
-            ["recipient"] = new JObject { ["id"] = "28:bot", ["name"] = "整改台账助手" },
-            ["conversation"] = new JObject { ["id"] = "a:personal-liu", ["conversationType"] = "personal", ["tenantId"] = tenantId },
-        };
-        if (channelData is not null)
-        {
-            activity["channelData"] = channelData;
-        }
-        return new StringContent(activity.ToString(), Encoding.UTF8, "application/json");
-    }
+    public StringContent Message(string text, string? tenantId = "tenant-1", JObject? channelData = null) =>
+        FakeConnector.TeamsMessage(text, $"activity-{Interlocked.Increment(ref _activityIds)}", tenantId, channelData);
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, HttpContent content, string? token = null)
     {
