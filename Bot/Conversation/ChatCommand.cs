@@ -39,6 +39,54 @@ public abstract record ChatCommand
 
     public sealed record Decline : ChatCommand;
 
+    /// <summary>待审批 / pending: the requests waiting for this leader's or admin's decision.</summary>
+    public sealed record Pending : ChatCommand;
+
+    /// <summary>Small talk: 你好 / hello.</summary>
+    public sealed record Greeting : ChatCommand;
+
+    /// <summary>Small talk: 谢谢 / thanks.</summary>
+    public sealed record Thanks : ChatCommand;
+
+    /// <summary>Small talk: 再见 / bye.</summary>
+    public sealed record Goodbye : ChatCommand;
+
+    /// <summary>
+    /// 催办: a leader or admin chases a task (Code) or a person (Person: the ledger name as the ledger spells it).
+    /// Either or both may be given; neither means "whom?".
+    /// </summary>
+    public sealed record Urge(string? Code, string? Person) : ChatCommand;
+
+    /// <summary>撤回 / undo: take back the sender's own last progress update (within the allowed window).</summary>
+    public sealed record Withdraw : ChatCommand;
+
+    /// <summary>
+    /// A typed decision on a pending request: 同意1-2-3销号, 驳回1-2-3，佐证材料不足, approve the extension of 2-1-1.
+    /// Target says which kind of request when the words tell it (null: whichever waits on that task).
+    /// </summary>
+    public sealed record Decide(string? Code, bool Approve, DecisionTarget? Target, string? Reason) : ChatCommand;
+
+    /// <summary>导出台账 / export the ledger (the person's scope).</summary>
+    public sealed record ExportLedger : ChatCommand;
+
+    /// <summary>生成通报 / draft the report, optionally as the ledger stood on a date.</summary>
+    public sealed record DraftReport(DateOnly? AsOf) : ChatCommand;
+
+    /// <summary>导出人员名单 / export the roster.</summary>
+    public sealed record ExportRoster : ChatCommand;
+
+    /// <summary>回头看 / follow-up: the re-checks of written-off items that are due.</summary>
+    public sealed record FollowUp : ChatCommand;
+
+    /// <summary>继续 / continue: resume the flow that an interruption left open. Never a note.</summary>
+    public sealed record Continue : ChatCommand;
+
+    /// <summary>
+    /// The understanding stage was not sure: the two or three likeliest readings, best first, offered as buttons
+    /// (never a dead end). Text is the message as the user wrote it.
+    /// </summary>
+    public sealed record Unclear(string Text, IReadOnlyList<Suggestion> Suggestions) : ChatCommand;
+
     /// <summary>Anything else, cleaned but with the user's wording and case (a flow may take it as an answer).</summary>
     public sealed record Unknown(string Text) : ChatCommand;
 
@@ -62,3 +110,12 @@ public static class InvalidInputReason
     /// <summary>A date that does not parse or does not exist (2月30日).</summary>
     public const string BadDate = "bad_date";
 }
+
+public enum DecisionTarget
+{
+    WriteOff,
+    Extension,
+}
+
+/// <summary>One reading offered when the bot is unsure: an intent name (see <c>Intents</c>) and the task code it would act on.</summary>
+public sealed record Suggestion(string Intent, string? Code = null);
