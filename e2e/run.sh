@@ -21,8 +21,8 @@ cd "$E2E"
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 if [[ ! -x /usr/bin/chromium || ! -d /usr/share/fonts/opentype/noto || ! -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]]; then
   echo "Installing chromium, CJK and emoji fonts from the Debian packages..."
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji >/dev/null
 fi
 if [[ ! -d node_modules/playwright-core || ! -d node_modules/@microsoft/m365agentsplayground ]]; then
   npm ci --no-audit --no-fund --loglevel=error

@@ -26,6 +26,9 @@ public sealed class ConnectionFactory : IDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>For SQLite: whether the database file exists yet (opening a connection would create it).</summary>
+    public bool SqliteFileExists => Provider == DatabaseProvider.Sqlite && File.Exists(new SqliteConnectionStringBuilder(_sqliteConnectionString).DataSource);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (_postgres is not null)

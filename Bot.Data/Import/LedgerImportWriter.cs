@@ -72,7 +72,8 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
     {
         public int PeopleCreated { get; private set; }
 
-        private CommandDefinition Command(string sql, object? args = null) => new(sql, args, transaction, cancellationToken: cancellationToken);
+        // Sheet cells may hold anything (a BEL, a NUL): cleaned where they reach the database.
+        private CommandDefinition Command(string sql, object? args = null) => new(sql, SafeParameters.Of(args), transaction, cancellationToken: cancellationToken);
 
         private const string SelectInspection = "SELECT id FROM inspections WHERE title = @Title";
 

@@ -54,7 +54,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             }
 
             var (percent, status) = Next(task.Task, report.Percent, report.Status);
-            var note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim();
+            var note = string.IsNullOrWhiteSpace(SafeText.Clean(report.Note)) ? null : SafeText.Clean(report.Note)!.Trim();
             var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertProgress, new
             {
                 report.TaskId,
@@ -131,7 +131,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.WrittenOff);
             }
-            var args = new { TaskId = taskId, PersonId = personId, At = at, Evidence = evidence.Trim() };
+            var args = new { TaskId = taskId, PersonId = personId, At = at, Evidence = SafeText.Clean(evidence)!.Trim() };
             if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectPendingWriteOff, args, transaction, cancellationToken: cancellationToken)) > 0)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.PendingExists);
@@ -192,7 +192,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             }
             var state = approve ? RequestState.Approved : RequestState.Rejected;
             var updated = await connection.ExecuteAsync(new CommandDefinition(DecideWriteOffSql,
-                new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = note }, transaction, cancellationToken: cancellationToken));
+                new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = SafeText.Clean(note) }, transaction, cancellationToken: cancellationToken));
             if (updated == 0)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided) with { TaskId = task.Task.Id };
@@ -248,7 +248,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.DateNotLater);
             }
-            var args = new { TaskId = taskId, PersonId = personId, At = at, FromDate = task.Task.DueDate, ToDate = toDate, Reason = reason.Trim() };
+            var args = new { TaskId = taskId, PersonId = personId, At = at, FromDate = task.Task.DueDate, ToDate = toDate, Reason = SafeText.Clean(reason)!.Trim() };
             if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectPendingExtension, args, transaction, cancellationToken: cancellationToken)) > 0)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.PendingExists);
@@ -301,7 +301,7 @@ public sealed class LedgerChanges(ConnectionFactory connections)
             }
             var state = approve ? RequestState.Approved : RequestState.Rejected;
             var updated = await connection.ExecuteAsync(new CommandDefinition(DecideExtensionSql,
-                new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = note }, transaction, cancellationToken: cancellationToken));
+                new { Id = requestId, State = state.ToCode(), DeciderId = deciderId, At = at, Note = SafeText.Clean(note) }, transaction, cancellationToken: cancellationToken));
             if (updated == 0)
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.AlreadyDecided) with { TaskId = task.Task.Id };

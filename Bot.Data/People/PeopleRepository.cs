@@ -9,7 +9,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
 {
     private const string SelectPeople = """
         SELECT p.id AS Id, p.name AS Name, p.department_id AS DepartmentId, d.name AS Department, p.email AS Email,
-               p.teams_user_id AS TeamsUserId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin, p.language AS Language
+               p.teams_user_id AS TeamsUserId, p.teams_tenant_id AS TeamsTenantId, p.time_zone AS TimeZone, p.is_admin AS IsAdmin, p.language AS Language
         FROM people p LEFT JOIN departments d ON d.id = p.department_id
         """;
 
@@ -57,13 +57,33 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
             new { Value = departmentId }, cancellationToken);
     }
 
-    private const string LinkTeamsUser = "UPDATE people SET teams_user_id = @TeamsUserId WHERE id = @Id";
+    // Only a person not linked yet: two accounts racing for one person cannot both win, and a link is never
+    // replaced here (an admin unlinks first).
+    private const string LinkTeamsUser = """
+        UPDATE people SET teams_user_id = @TeamsUserId, teams_tenant_id = @TenantId
+        WHERE id = @Id AND (teams_user_id IS NULL OR teams_user_id = @TeamsUserId)
+        """;
 
-    /// <summary>Remembers which Teams (AAD) user a ledger person is, once we have matched them.</summary>
-    public async Task LinkTeamsUserAsync(long personId, string teamsUserId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Remembers which Teams (Entra) user, of which tenant, a ledger person is, once we have matched them. False when
+    /// the person is linked to another account already: a link is never replaced without an admin.
+    /// </summary>
+    public Task<bool> LinkTeamsUserAsync(long personId, string teamsUserId, CancellationToken cancellationToken = default) =>
+        LinkTeamsUserAsync(personId, teamsUserId, null, cancellationToken);
+
+    public async Task<bool> LinkTeamsUserAsync(long personId, string teamsUserId, string? tenantId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId }, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId, TenantId = tenantId }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private const string UnlinkTeamsUser = "UPDATE people SET teams_user_id = NULL, teams_tenant_id = NULL WHERE id = @Id";
+
+    /// <summary>An admin's action: forget a person's Teams account, so the next match links them afresh.</summary>
+    public async Task UnlinkTeamsUserAsync(long personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(UnlinkTeamsUser, new { Id = personId }, cancellationToken: cancellationToken));
     }
 
     private const string SetLanguage = "UPDATE people SET language = @Language WHERE id = @Id";
@@ -147,7 +167,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
             SelectSupervisions + where, args, transaction, cancellationToken: cancellationToken)))
             .ToLookup(s => s.LeaderId, s => s.DepartmentId);
         return rows.Select(r => new Person(r.Id, r.Name, r.DepartmentId, r.Department, r.Email, r.TeamsUserId, r.TimeZone, r.IsAdmin,
-            supervisions[r.Id].Order().ToList(), r.Language)).ToList();
+            supervisions[r.Id].Order().ToList(), r.Language, r.TeamsTenantId)).ToList();
     }
 
     // A class, not a positional record: Dapper matches constructors by exact column type, and SQLite
@@ -160,6 +180,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         public string? Department { get; init; }
         public string? Email { get; init; }
         public string? TeamsUserId { get; init; }
+        public string? TeamsTenantId { get; init; }
         public string? TimeZone { get; init; }
         public bool IsAdmin { get; init; }
         public string? Language { get; init; }

@@ -10,7 +10,8 @@ public sealed record Person(
     string? TimeZone,
     bool IsAdmin,
     IReadOnlyList<long> SupervisedDepartmentIds,
-    string? Language = null)
+    string? Language = null,
+    string? TeamsTenantId = null)
 {
     public bool IsLeader => SupervisedDepartmentIds.Count > 0;
 }

@@ -172,7 +172,7 @@ public abstract class ReminderDeliveryTests : IAsyncLifetime
             // The bot's own adapter, with its OnTurnError: a failed send must still reach the sender as an exception.
             .AddSingleton<BotAdapter>(sp => new RectificationAdapter(
                 new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: _connector),
-                new TenantFilter(Options.Create(new TeamsOptions()), NullLogger<TenantFilter>.Instance), sp.GetRequiredService<TurnErrorHandler>(),
+                new TenantFilter(Options.Create(new TeamsOptions()), configuration, sp.GetRequiredService<Rectification.Data.Trust.TenantBinding>(), NullLogger<TenantFilter>.Instance), sp.GetRequiredService<TurnErrorHandler>(),
                 NullLogger<RectificationAdapter>.Instance))
             .AddReminders()
             .BuildServiceProvider();

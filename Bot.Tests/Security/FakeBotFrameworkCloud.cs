@@ -27,6 +27,8 @@ public sealed class FakeBotFrameworkCloud : DelegatingHandler, IHttpClientFactor
     public const string Issuer = "https://api.botframework.test";
     public const string MetadataUrl = "https://login.botframework.test/v1/.well-known/openidconfiguration";
     public const string BrokenMetadataUrl = "https://broken.botframework.test/v1/.well-known/openidconfiguration";
+    /// <summary>An identity provider whose packets are dropped: the request never gets an answer.</summary>
+    public const string HangingMetadataUrl = "https://hanging.botframework.test/v1/.well-known/openidconfiguration";
     public const string KeysUrl = "https://login.botframework.test/v1/.well-known/keys";
     public const string LoginUrl = "https://login.botframework.test/botframework.test";
     public const string KeyId = "test-signing-key";
@@ -35,6 +37,7 @@ public sealed class FakeBotFrameworkCloud : DelegatingHandler, IHttpClientFactor
 
     private static readonly RSA SigningKey = RSA.Create(2048);
     private static readonly Lazy<bool> Seeded = new(SeedOnce);
+    private static readonly HttpMessageInvoker Metadata = new(new MetadataHandler(fail: false));
 
     public FakeBotFrameworkCloud(FakeConnector connector)
     {
@@ -61,6 +64,8 @@ public sealed class FakeBotFrameworkCloud : DelegatingHandler, IHttpClientFactor
             ["OAuthUrl"] = "https://token.botframework.test",
             ["ValidateAuthority"] = "false",
             ["CallerId"] = "urn:botframework:azure",
+            // With authentication on, some tenant must be trusted (or the start is refused).
+            ["Teams:AllowedTenants:0"] = "tenant-1",
         };
     }
 
@@ -106,11 +111,30 @@ public sealed class FakeBotFrameworkCloud : DelegatingHandler, IHttpClientFactor
                 ["metadata"] = new JArray(new JObject { ["preferred_network"] = host[0], ["preferred_cache"] = host[0], ["aliases"] = host }),
             }));
         }
+        // The bot's own watch on the metadata (OpenIdMetadataGate) fetches through IHttpClientFactory.
+        if (uri.ToString() is MetadataUrl or KeysUrl)
+        {
+            return Metadata.SendAsync(request, cancellationToken);
+        }
+        if (uri.ToString() == BrokenMetadataUrl)
+        {
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        }
+        if (uri.ToString() == HangingMetadataUrl)
+        {
+            return HangAsync(cancellationToken);
+        }
         if (uri.Host.EndsWith(".botframework.test", StringComparison.Ordinal))
         {
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
         }
         return base.SendAsync(request, cancellationToken);
+    }
+
+    private static async Task<HttpResponseMessage> HangAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new OperationCanceledException(cancellationToken);
     }
 
     private static bool SeedOnce()

@@ -70,6 +70,7 @@ public sealed class ChatHarness : IAsyncDisposable
         await services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: true, CancellationToken.None);
         var harness = new ChatHarness(database, owns, services, adapter, time);
         adapter.Use(new RecordUpdates(harness.Updates));
+        adapter.Use(new UniqueActivityIds());
         return harness;
     }
 
@@ -119,6 +120,21 @@ public sealed class ChatHarness : IAsyncDisposable
         if (_ownsDatabase)
         {
             await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// TestAdapter numbers activities from 0 in every process, and the bot answers each activity id once: a restarted
+    /// harness would look like Teams redelivering old messages.
+    /// </summary>
+    private sealed class UniqueActivityIds : IMiddleware
+    {
+        private readonly string _prefix = Guid.NewGuid().ToString("N")[..8];
+
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            turnContext.Activity.Id = $"{_prefix}-{turnContext.Activity.Id}";
+            return next(cancellationToken);
         }
     }
 

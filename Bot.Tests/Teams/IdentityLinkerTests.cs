@@ -20,7 +20,7 @@ public sealed class IdentityLinkerTests : IAsyncLifetime
     private async Task<Person?> ResolveAsync(string displayName, string? appId)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = appId }).Build();
-        var linker = new IdentityLinker(_chat.Get<PeopleRepository>(), configuration, NullLogger<IdentityLinker>.Instance);
+        var linker = new IdentityLinker(_chat.Get<PeopleRepository>(), _chat.Get<Rectification.Data.Trust.TenantBinding>(), configuration, NullLogger<IdentityLinker>.Instance);
         var activity = new Activity(ActivityTypes.Message)
         {
             ChannelId = "test", From = new ChannelAccount("29:stranger", displayName) { AadObjectId = "aad-stranger" },
@@ -39,12 +39,10 @@ public sealed class IdentityLinkerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_authentication_on_an_officer_is_still_found_by_a_unique_display_name_and_linked()
+    public async Task With_authentication_on_not_even_an_officer_is_linked_by_display_name_alone()
     {
-        var officer = await ResolveAsync("刘洋", "00000000-0000-0000-0000-000000000001");
-
-        Assert.Equal("刘洋", officer!.Name);
-        Assert.Equal("aad-stranger", (await _chat.PersonAsync("刘洋")).TeamsUserId);
+        Assert.Null(await ResolveAsync("刘洋", "00000000-0000-0000-0000-000000000001"));
+        Assert.Null((await _chat.PersonAsync("刘洋")).TeamsUserId);
     }
 
     [Fact]

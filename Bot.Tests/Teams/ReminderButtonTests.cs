@@ -1,3 +1,5 @@
+using Rectification.Data.Reminders;
+
 namespace Rectification.Tests.Teams;
 
 /// <summary>The digest card's own buttons, pressed in chat: acknowledge and snooze, only by the digest's owner.</summary>
@@ -9,7 +11,13 @@ public sealed class ReminderButtonTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _chat = await ChatHarness.StartAsync();
-        _slot = $"{(await _chat.PersonAsync("刘洋")).Id}/overdue/2026-11-27";
+        var liu = await _chat.PersonAsync("刘洋");
+        _slot = $"{liu.Id}/overdue/2026-11-27";
+        // The buttons act only on a digest that was sent to its owner.
+        var outbox = _chat.Get<ReminderOutbox>();
+        await outbox.PlanAsync([new OutboxEntry(_slot, liu.Id, "overdue", new DateOnly(2026, 11, 27), ChatHarness.Now.AddHours(-1), false, "{}")], ChatHarness.Now.AddHours(-2));
+        var claimed = await outbox.ClaimAsync("test", ChatHarness.Now, ChatHarness.Now.AddMinutes(10), 10);
+        await outbox.MarkSentAsync(claimed.Single().Id, "test", ChatHarness.Now);
     }
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();

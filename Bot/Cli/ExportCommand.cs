@@ -13,8 +13,14 @@ public static class ExportCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
-        if (CliArguments.Parse(args) is not { } arguments || !ImportCommand.HasExtension(arguments.Path, ".xlsx"))
+        if (CliArguments.Parse(args) is not { } arguments)
         {
+            await output.WriteLineAsync(text.ExportUsage);
+            return 2;
+        }
+        if (!ImportCommand.HasExtension(arguments.Path, ".xlsx"))
+        {
+            await output.WriteLineAsync(text.CliWrongExtension(arguments.Path, ".xlsx"));
             await output.WriteLineAsync(text.ExportUsage);
             return 2;
         }
@@ -49,7 +55,8 @@ public static class ExportCommand
         var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>());
         var language = text.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? LedgerLanguage.English : LedgerLanguage.Chinese;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var count = await exporter.ExportAsync(Path.GetFullPath(arguments.Path), inspection, language, now, cancellationToken);
+        var count = 0;
+        await AtomicFile.WriteAsync(arguments.Path, async temporary => count = await exporter.ExportAsync(temporary, inspection, language, now, cancellationToken));
         await output.WriteLineAsync(text.ExportDone(count, arguments.Path));
         return 0;
     }

@@ -15,6 +15,12 @@ public static class ReportCommand
             await output.WriteLineAsync(text.ReportUsage);
             return 2;
         }
+        if (!ImportCommand.HasExtension(path, ".docx"))
+        {
+            await output.WriteLineAsync(text.CliWrongExtension(path, ".docx"));
+            await output.WriteLineAsync(text.ReportUsage);
+            return 2;
+        }
         var queries = services.GetRequiredService<LedgerQueries>();
         var inspections = await queries.InspectionsAsync(cancellationToken);
         var title = CliOptions.Value(args, "--inspection");
@@ -49,8 +55,7 @@ public static class ReportCommand
 
         var report = RectificationReport.Build(text, inspection, figures, tasks, today);
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        DocxReportWriter.Write(report, full);
+        await AtomicFile.WriteAsync(full, temporary => DocxReportWriter.Write(report, temporary));
         await output.WriteLineAsync(text.ReportWritten(full, tasks.Count));
         return 0;
     }

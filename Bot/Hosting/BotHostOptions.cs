@@ -16,4 +16,8 @@ public sealed class BotHostOptions
     /// <summary>Larger bodies on /api/messages get 413 and never reach the adapter. Teams activities are a few KB.</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long one fetch of the Bot Framework's OpenID metadata (token signing keys) may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan OpenIdMetadataTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

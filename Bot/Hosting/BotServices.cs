@@ -16,10 +16,12 @@ public static class BotServices
     {
         services.AddBotFrameworkAuthentication(configuration);
         services.AddProblemDetails();
-        services.AddHostedService<DatabaseStartupService>();
         services.AddOptions<BotHostOptions>().BindConfiguration(BotHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateOnStart();
+        // Hosted services start in this order: a refused start must come before migrations and seeding touch the database.
         services.AddHostedService<StartupSecurityCheck>();
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddSingleton<OpenIdMetadataGate>();
 
         services.AddSingleton<TenantFilter>();
         services.AddSingleton<IStorage, LedgerStorage>();
@@ -69,7 +71,12 @@ public static class BotServices
         // A failing request gets a plain problem response, never an exception page or a stack trace.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", (OpenIdMetadataGate metadata) => Results.Ok(new
+        {
+            status = metadata.State is MetadataState.Failing ? "degraded" : "ok",
+            // Whether the keys that check Bot Framework tokens can be fetched: "off" without an app id.
+            openIdMetadata = metadata.State.ToString().ToLowerInvariant(),
+        }));
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         return app;
     }

@@ -5,6 +5,7 @@ using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 using Rectification.Data.People;
 using Rectification.Data.State;
+using Rectification.Data.Trust;
 
 namespace Rectification.Bot.Hosting;
 
@@ -24,6 +25,9 @@ public static class LedgerServices
         services.AddSingleton<PeopleRepository>();
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<TenantBinding>();
+        services.AddSingleton<HandledActivities>();
+        services.AddSingleton<DeliveredReminders>();
         services.AddSingleton<LedgerImportWriter>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();

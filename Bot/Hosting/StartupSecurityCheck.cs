@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using Rectification.Data.Trust;
 
 namespace Rectification.Bot.Hosting;
 
@@ -8,32 +9,50 @@ namespace Rectification.Bot.Hosting;
 /// Runs before the bot takes requests. With a MicrosoftAppId, builds the Bot Framework authentication once so a
 /// broken registration fails the start, not the first message. Without one, nothing checks who is calling, so the
 /// bot may listen on loopback only unless <c>Bot:AllowUnauthenticatedNonLoopback</c> says otherwise, and it says
-/// loudly that authentication is off.
+/// loudly that authentication is off. With authentication on, some tenant must be trusted: Teams:AllowedTenants, a
+/// tenant the ledger is bound to already, or Teams:AllowAnyTenant=true to let the first linked user bind it (how a
+/// fresh deployment without AllowedTenants gets its tenant). It runs before migrations and seeding, so a refused
+/// start leaves the database as it was.
 /// </summary>
 public sealed class StartupSecurityCheck(
     IConfiguration configuration,
     IOptions<BotHostOptions> options,
     IOptions<TeamsOptions> teams,
     IServiceProvider services,
+    TenantBinding binding,
     ILogger<StartupSecurityCheck> logger) : IHostedService
 {
     public static readonly EventId AuthenticationOn = new(1001, nameof(AuthenticationOn));
     public static readonly EventId AuthenticationOff = new(1002, nameof(AuthenticationOff));
     public static readonly EventId NonLoopbackRefused = new(1003, nameof(NonLoopbackRefused));
     public static readonly EventId AnyTenant = new(1004, nameof(AnyTenant));
+    public static readonly EventId NoTenantRefused = new(1005, nameof(NoTenantRefused));
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var appId = configuration["MicrosoftAppId"];
         if (!string.IsNullOrWhiteSpace(appId))
         {
             services.GetRequiredService<BotFrameworkAuthentication>();
             logger.LogInformation(AuthenticationOn, "Bot Framework authentication is on for app {MicrosoftAppId}: every request to /api/messages needs a valid token", appId);
-            if (teams.Value.AllowedTenants.All(string.IsNullOrWhiteSpace))
+            if (teams.Value.ConfiguredTenants.Count > 0)
             {
-                logger.LogWarning(AnyTenant, "Teams:AllowedTenants is empty: users of any Microsoft Entra tenant that installs the app can talk to the bot. Set it to your tenant id");
+                return;
             }
-            return Task.CompletedTask;
+            if (await binding.TryGetBeforeMigrationAsync(cancellationToken) is { } bound)
+            {
+                logger.LogInformation("Teams:AllowedTenants is empty: accepting tenant {TenantId}, the one the ledger is bound to", bound);
+                return;
+            }
+            if (!teams.Value.AllowAnyTenant)
+            {
+                logger.LogCritical(NoTenantRefused, "Refusing to start: authentication is on but no tenant is trusted. Set Teams:AllowedTenants to your Microsoft Entra tenant id, or Teams:AllowAnyTenant=true to let the first linked user bind the ledger to their tenant");
+                throw new InvalidOperationException(
+                    "Authentication is on but no Microsoft Entra tenant is trusted: Teams:AllowedTenants is empty and the ledger is not bound to a tenant. " +
+                    "Set Teams__AllowedTenants__0=<your tenant id> (recommended), or Teams__AllowAnyTenant=true for a first start: the first user linked by object id or roster email then binds the ledger to their tenant.");
+            }
+            logger.LogWarning(AnyTenant, "Teams:AllowAnyTenant is true and the ledger is bound to no tenant yet: the first user linked by object id or roster email binds it to their tenant. Set Teams:AllowedTenants instead");
+            return;
         }
 
         var exposed = ListenAddresses(configuration).Where(address => !IsLoopback(address)).ToList();
@@ -46,7 +65,6 @@ public sealed class StartupSecurityCheck(
         }
         logger.LogWarning(AuthenticationOff, "AUTHENTICATION IS OFF: no MicrosoftAppId is set, so anyone who can reach {Addresses} can talk to the bot as anyone. For local development only",
             ListenAddresses(configuration));
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,45 +1,54 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
+using Rectification.Bot.Teams;
+using Rectification.Data.Trust;
 
 namespace Rectification.Bot.Hosting;
 
 /// <summary>
-/// Drops every turn from a tenant not in <c>Teams:AllowedTenants</c> (or from no tenant) before the handler runs:
-/// no reply, no conversation reference, no state. It runs after CloudAdapter's token check, so the tenant id it
-/// reads is the one the Bot Connector vouched for. The HTTP answer stays 200, as for any turn the bot ignores:
-/// an outside tenant learns nothing, and the connector has no error to retry.
+/// Drops every turn from a tenant not accepted (or from no tenant) before the handler runs: no reply, no
+/// conversation reference, no state. Accepted: <c>Teams:AllowedTenants</c> when set; else, with authentication on,
+/// the tenant the ledger is bound to (any tenant while none is, if <c>Teams:AllowAnyTenant</c> allows the first
+/// link to bind it); with authentication off (local development) every tenant. It runs after CloudAdapter's token
+/// check, so the tenant id it reads is the one the Bot Connector vouched for. The HTTP answer is 200 with an empty
+/// body, for an invoke too: an outside tenant learns nothing, and the connector has no error to retry.
 /// </summary>
-public sealed class TenantFilter(IOptions<TeamsOptions> options, ILogger<TenantFilter> logger) : Microsoft.Bot.Builder.IMiddleware
+public sealed class TenantFilter(IOptions<TeamsOptions> options, IConfiguration configuration, TenantBinding binding, ILogger<TenantFilter> logger)
+    : Microsoft.Bot.Builder.IMiddleware
 {
-    private readonly HashSet<string> _allowed = new(options.Value.AllowedTenants.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _allowed = new(options.Value.ConfiguredTenants, StringComparer.OrdinalIgnoreCase);
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        if (_allowed.Count == 0 || IsAllowed(turnContext.Activity))
+        if (await IsAcceptedAsync(turnContext.Activity, cancellationToken))
         {
             await next(cancellationToken);
             return;
         }
-        logger.LogWarning("Dropped a {ActivityType} activity from tenant {TenantId}: not in Teams:AllowedTenants",
-            turnContext.Activity.Type, TenantOf(turnContext.Activity) ?? "(none)");
-    }
-
-    private bool IsAllowed(Activity activity)
-    {
-        var fromChannelData = ChannelDataTenant(activity);
-        var fromConversation = activity.Conversation?.TenantId;
-        // Both say the same tenant when both are there; a disagreement is refused rather than guessed at.
-        if (fromChannelData is not null && fromConversation is not null && !string.Equals(fromChannelData, fromConversation, StringComparison.OrdinalIgnoreCase))
+        logger.LogWarning("Dropped a {ActivityType} activity from tenant {TenantId}: not an accepted tenant",
+            turnContext.Activity.Type, ActivityTenant.Claimed(turnContext.Activity) ?? "(none)");
+        if (turnContext.Activity.Type == ActivityTypes.Invoke)
         {
-            return false;
+            // Without an invoke response CloudAdapter answers 501; the documented answer is a plain 200.
+            await turnContext.SendActivityAsync(new Activity { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200 } }, cancellationToken);
         }
-        return (fromChannelData ?? fromConversation) is { } tenant && _allowed.Contains(tenant);
     }
 
-    private static string? TenantOf(Activity activity) => ChannelDataTenant(activity) ?? activity.Conversation?.TenantId;
-
-    private static string? ChannelDataTenant(Activity activity) =>
-        activity.ChannelData is not null && activity.TryGetChannelData<TeamsChannelData>(out var data) ? data?.Tenant?.Id : null;
+    private async Task<bool> IsAcceptedAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (_allowed.Count > 0)
+        {
+            return ActivityTenant.Of(activity) is { } tenant && _allowed.Contains(tenant);
+        }
+        if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        {
+            return true;
+        }
+        if (await binding.GetAsync(cancellationToken) is { } bound)
+        {
+            return string.Equals(ActivityTenant.Of(activity), bound, StringComparison.OrdinalIgnoreCase);
+        }
+        return options.Value.AllowAnyTenant && ActivityTenant.Of(activity) is not null;
+    }
 }

@@ -4,11 +4,12 @@ using Rectification.Bot.Conversation;
 using Rectification.Bot.Texts;
 using Rectification.Data.People;
 using Rectification.Data.Reminders;
+using Rectification.Data.Trust;
 
 namespace Rectification.Bot.Reminders;
 
 /// <summary>The digest card's own buttons: snooze N days (<c>reminder_snooze</c>) and acknowledge (<c>reminder_ack</c>).</summary>
-public sealed class ReminderActions(ReminderRecipients recipients, ReminderOutbox outbox, IOptions<ReminderOptions> options)
+public sealed class ReminderActions(ReminderRecipients recipients, ReminderOutbox outbox, DeliveredReminders delivered, IOptions<ReminderOptions> options)
 {
     public const string SnoozeAction = "reminder_snooze";
     public const string AcknowledgeAction = "reminder_ack";
@@ -26,6 +27,11 @@ public sealed class ReminderActions(ReminderRecipients recipients, ReminderOutbo
         if (SlotKeyParts.TryParse(submit["slot"]) is not { } slot || slot.PersonId != person.Id)
         {
             return [new Reply.Text(text.ReminderNotYours)];
+        }
+        // Only a digest that reached this person: never a future slot, however its key was come by.
+        if (!await delivered.WasDeliveredAsync(person.Id, submit["slot"]!, cancellationToken))
+        {
+            return [new Reply.Text(text.ReminderNotSentToYou)];
         }
         return submit.Action switch
         {

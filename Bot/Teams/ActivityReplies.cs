@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Rectification.Bot.Cards;
 using Rectification.Bot.Conversation;
+using Rectification.Data.Db;
 
 namespace Rectification.Bot.Teams;
 
@@ -32,7 +33,7 @@ public static class ActivityReplies
         }
         var fields = value.Properties()
             .Where(p => p.Name != "action" && p.Value.Type is not (JTokenType.Object or JTokenType.Array))
-            .ToDictionary(p => p.Name, p => p.Value.ToString());
+            .ToDictionary(p => p.Name, p => SafeText.Clean(p.Value.ToString())!);
         return new CardSubmit(action, fields);
     }
 }

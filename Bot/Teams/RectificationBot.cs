@@ -4,8 +4,10 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Texts;
+using Rectification.Data.Db;
 using Rectification.Data.People;
 using Rectification.Data.State;
+using Rectification.Data.Trust;
 
 namespace Rectification.Bot.Teams;
 
@@ -20,6 +22,7 @@ public sealed class RectificationBot(
     ProactiveSender proactive,
     PeopleRepository people,
     PrivateConversationState state,
+    HandledActivities handled,
     TimeProvider time,
     ILogger<RectificationBot> logger) : TeamsActivityHandler
 {
@@ -34,35 +37,64 @@ public sealed class RectificationBot(
             logger.LogWarning("Ignored a {ActivityType} activity without a sender or conversation", activity.Type);
             return;
         }
-        await base.OnTurnAsync(turnContext, cancellationToken);
+        // A message Teams delivers again (no timely answer, a retry after a network fault) is answered once: a
+        // redelivered write-off request must not record its progress twice.
+        var claim = activity.Type == ActivityTypes.Message && activity.Id is { Length: > 0 } activityId ? activityId : null;
+        if (claim is not null && !await handled.TryClaimAsync(activity.Conversation.Id, claim, cancellationToken))
+        {
+            logger.LogInformation("Ignored message {ActivityId} of conversation {ConversationId}: already handled", claim, activity.Conversation.Id);
+            return;
+        }
         try
         {
-            await state.SaveChangesAsync(turnContext, false, cancellationToken);
+            await base.OnTurnAsync(turnContext, cancellationToken);
+            try
+            {
+                await state.SaveChangesAsync(turnContext, false, cancellationToken);
+            }
+            catch (StateConflictException)
+            {
+                // Another turn of the same user saved first: most often Teams redelivering a message we were still
+                // answering. Its state stands and ours is dropped; our replies already went out, so nothing to say.
+                logger.LogWarning("Conversation state of {ConversationId} changed under a concurrent turn; this turn's state change was dropped",
+                    activity.Conversation.Id);
+            }
         }
-        catch (StateConflictException)
+        catch when (claim is not null)
         {
-            // Another turn of the same user saved first: most often Teams redelivering a message we were still
-            // answering. Its state stands and ours is dropped; our replies already went out, so nothing to say.
-            logger.LogWarning("Conversation state of {ConversationId} changed under a concurrent turn; this turn's state change was dropped",
-                activity.Conversation.Id);
+            // The turn did not finish: a redelivery may try it again.
+            await handled.ReleaseAsync(activity.Conversation.Id, claim, CancellationToken.None);
+            throw;
+        }
+        if (claim is not null)
+        {
+            await handled.CompleteAsync(activity.Conversation.Id, claim, cancellationToken);
         }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var person = await identity.ResolveAsync(turnContext, cancellationToken);
+        var match = await identity.MatchAsync(turnContext, cancellationToken);
+        var person = match.Person;
         await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
         var text = UiText.For(activity.Locale);
         if (person is null)
         {
-            var admins = await people.ListAdminsAsync(cancellationToken);
-            await turnContext.SendActivityAsync(MessageFactory.Text(text.NotRegistered(admins.Select(a => a.Name).ToList())), cancellationToken);
+            var admins = (await people.ListAdminsAsync(cancellationToken)).Select(a => a.Name).ToList();
+            var answer = match.Refusal == IdentityRefusal.Unknown ? text.NotRegistered(admins) : text.IdentityNeedsAdmin(admins);
+            await turnContext.SendActivityAsync(MessageFactory.Text(answer), cancellationToken);
+            return;
+        }
+        if (!CardPayload.IsWellFormed(activity))
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(text.CardPayloadInvalid), cancellationToken);
             return;
         }
 
         var submit = ActivityReplies.Submit(activity);
-        var typed = submit is null ? activity.RemoveRecipientMention() ?? activity.Text : null;
+        // Control characters (a NUL, a BEL pasted from elsewhere) never get past the door.
+        var typed = submit is null ? SafeText.Clean(activity.RemoveRecipientMention() ?? activity.Text) : null;
         if (submit is null && string.IsNullOrWhiteSpace(typed) && activity.Attachments?.Count > 0)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(text.AttachmentsUnsupported), cancellationToken);
