@@ -9,6 +9,7 @@ if (!CommandLine.StartsHost(args, out var hostArgs))
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.HonourAspNetCoreUrls(hostArgs);
 builder.Services.AddLedger();
 builder.Services.AddBot(builder.Configuration);
 builder.Services.AddReminders();

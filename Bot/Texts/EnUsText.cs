@@ -6,7 +6,7 @@ internal sealed partial class EnUsText : UiText
 
     public override string CliUsage => """
         Usage:
-          dotnet run --project Bot                                   start the bot (http://localhost:3978)
+          dotnet run --project Bot [-- serve]                        start the bot (http://localhost:3978)
           dotnet run --project Bot -- import <ledger.xlsx|ledger.csv> [--inspection "<title>"]   load a rectification ledger
           dotnet run --project Bot -- export <ledger.xlsx>           write the current ledger
           dotnet run --project Bot -- report --out <draft.docx>      draft the rectification report
@@ -14,7 +14,7 @@ internal sealed partial class EnUsText : UiText
           dotnet run --project Bot -- reminders run [--at <instant>]       plan and send the reminders due now
           dotnet run --project Bot -- manifest --out <app.zip> [--app-id <GUID>] [--domain <host>]   pack the Teams app
           dotnet run -c Release --project Bot -- benchmark [--tasks 100000]   the 100,000-task benchmark (throw-away database)
-        Option --lang zh-CN switches the output to Chinese. Under dotnet run, relative paths are from the repository root.
+        Option --lang zh-CN switches the output to Chinese. Relative file names mean the directory you run the command in.
         """;
 
     public override string CliUnknownVerb(string verb) => F("Unknown command '{0}'.", verb);

@@ -6,7 +6,7 @@ internal sealed partial class ZhCnText : UiText
 
     public override string CliUsage => """
         用法:
-          dotnet run --project Bot                                   启动机器人(http://localhost:3978)
+          dotnet run --project Bot [-- serve]                        启动机器人(http://localhost:3978)
           dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"]   导入整改台账
           dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
           dotnet run --project Bot -- report --out <通报草稿.docx>   起草整改情况通报
@@ -14,7 +14,7 @@ internal sealed partial class ZhCnText : UiText
           dotnet run --project Bot -- reminders run [--at <时间>]       立即计划并发送到期提醒
           dotnet run --project Bot -- manifest --out <应用包.zip> [--app-id <GUID>] [--domain <域名>]   生成 Teams 应用包
           dotnet run -c Release --project Bot -- benchmark [--tasks 100000]   十万条任务的性能基准（使用临时数据库）
-        选项 --lang en-US 切换为英文输出。用 dotnet run 运行时，相对路径以仓库根目录为准。
+        选项 --lang en-US 切换为英文输出。相对路径以执行命令时所在的目录为准。
         """;
 
     public override string CliUnknownVerb(string verb) => F("未知命令“{0}”。", verb);
