@@ -73,6 +73,20 @@ public abstract class ControlCharacterTests : IAsyncLifetime
         var task = (await new LedgerQueries(_database.Connections).FindByCodeAsync("2-1-4"))!;
         Assert.Equal(("措施七", "进展说明"), (task.Task.Measure, task.ProgressNote));
     }
+
+    [Fact]
+    public async Task Text_stored_before_the_writers_cleaned_it_is_cleaned_by_migration_0011()
+    {
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("UPDATE tasks SET progress_note = @Note, measure = @Measure WHERE code = '1-1-1'",
+            new { Note = "铃\a声\u001b结束", Measure = "措施\v一\f" });
+        var script = Rectification.Data.Db.MigrationRunner.Scripts(Provider).Single(s => s.Version == 11);
+
+        await connection.ExecuteAsync(script.Sql);
+
+        var task = (await new LedgerQueries(_database.Connections).FindByCodeAsync("1-1-1"))!;
+        Assert.Equal(("铃声结束", "措施一"), (task.ProgressNote, task.Task.Measure));
+    }
 }
 
 public sealed class SqliteControlCharacterTests : ControlCharacterTests

@@ -1,11 +1,11 @@
 using System.IdentityModel.Tokens.Jwt;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Rectification.Bot.Teams;
 
 namespace Rectification.Bot.Hosting;
 
@@ -128,21 +128,6 @@ public static class MessagesEndpoint
         {
             return "the body is not JSON";
         }
-        if (string.IsNullOrWhiteSpace(serviceUrl))
-        {
-            return "the activity has no serviceUrl";
-        }
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo) || string.IsNullOrEmpty(uri.Host))
-        {
-            return "the serviceUrl is not a valid absolute URL";
-        }
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return null;
-        }
-        var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        return uri.Scheme == Uri.UriSchemeHttp && loopback && !authenticationOn
-            ? null
-            : "the serviceUrl must be https (or http on loopback when authentication is off)";
+        return ServiceUrls.Problem(serviceUrl, authenticationOn);
     }
 }

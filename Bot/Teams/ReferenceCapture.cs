@@ -6,12 +6,19 @@ using Rectification.Data.People;
 namespace Rectification.Bot.Teams;
 
 /// <summary>Remembers where each user can be reached, on install and on every message: reminders need it.</summary>
-public sealed class ReferenceCapture(ConversationReferences references, TimeProvider time)
+public sealed class ReferenceCapture(ConversationReferences references, TimeProvider time, IConfiguration configuration)
 {
+    private bool AuthenticationOn => !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
     public async Task CaptureAsync(ITurnContext turn, long? personId, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
         if (activity.From?.Id is not { Length: > 0 } userId || activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is null)
+        {
+            return;
+        }
+        // /api/messages refuses such an activity already; this keeps any other path from storing a file: or plain-http URL.
+        if (ServiceUrls.Problem(activity.ServiceUrl, AuthenticationOn) is not null)
         {
             return;
         }
