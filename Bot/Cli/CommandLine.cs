@@ -64,9 +64,6 @@ public static class CommandLine
         return true;
     }
 
-    /// <summary>Kept for callers that ask the old question: true when the arguments are not the web host's.</summary>
-    public static bool IsVerb(string[] args) => !StartsHost(args, out _);
-
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<IServiceCollection>? configure = null, TextWriter? error = null)
     {
         // A command's text goes to stdout when it succeeds, to stderr when it fails: buffered, then sent to one or the other.
