@@ -86,7 +86,7 @@ public sealed class FlowSteps(CommandParser parser)
             return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskNote(task.Code))));
         }
         // A correction typed at the confirmation ("改成90%") shows the card again with the new values.
-        if (state.Step == FlowStep.Confirm && command is not ChatCommand.ReportProgress)
+        if (state.Step == FlowStep.Confirm && command is not (ChatCommand.ReportProgress or ChatCommand.Continue))
         {
             switch (command)
             {
@@ -145,10 +145,13 @@ public sealed class FlowSteps(CommandParser parser)
         switch (command)
         {
             case ChatCommand.ReportProgress r when state.Kind == FlowKind.Progress:
+                // Done words are a status, not the note; but when they are the whole answer to "what was done?",
+                // nothing else was said and they are the note as well.
+                var onlyStatus = state.Step == FlowStep.Note && state.Note is null && r is { Code: null, Percent: null, Note: null };
                 state.Code ??= r.Code;
                 state.Percent = r.Percent ?? state.Percent;
                 state.Done |= r.Status == RectificationStatus.Done;
-                state.Note = r.Note ?? state.Note;
+                state.Note = r.Note ?? (onlyStatus && !string.IsNullOrWhiteSpace(context.Said) ? context.Said.Trim() : state.Note);
                 return null;
             case ChatCommand.InvalidInput invalid:
                 return t.Invalid(invalid.Reason, invalid.Detail);
