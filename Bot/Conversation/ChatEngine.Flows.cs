@@ -55,7 +55,8 @@ public sealed partial class ChatEngine
         // code asks to see that task, and the flow's question comes back after it.
         ChatCommand.TaskDetail => state.Step == FlowStep.Code
             || (request.Submit is null && state.Step == FlowStep.Percent && parser.TryParsePercent(request.Text, out _)),
-        ChatCommand.ReportProgress r => state.Kind == FlowKind.Progress && (r.Code is null || r.Code == state.Code),
+        // The same task, or the task a report without one was waiting for ("进度80%" asked "which task?").
+        ChatCommand.ReportProgress r => state.Kind == FlowKind.Progress && (r.Code is null || state.Code is null || r.Code == state.Code),
         _ => false,
     };
 

@@ -35,6 +35,7 @@ public sealed class FlowSteps(CommandParser parser)
         {
             ChatCommand.Unknown u when parser.TryParseCode(u.Text, out var code) => code,
             ChatCommand.TaskDetail d => d.Code,
+            ChatCommand.ReportProgress r => r.Code,
             _ => null,
         };
     }
