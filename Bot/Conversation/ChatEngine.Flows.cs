@@ -42,10 +42,10 @@ public sealed partial class ChatEngine
         }
 
         // A question or an action of its own in the middle of a flow: answer it, then ask the flow's question again.
-        var answer2 = await AnswerAsync(t, request, command, today, cancellationToken);
+        var answered = await AnswerAsync(t, request, command, today, cancellationToken);
         var again = await StepAsync(t, request, state, new ChatCommand.Continue(), today, cancellationToken);
-        return new ChatResponse([.. answer2.Replies, new Reply.Text(t.ResumeFlow), .. again.Replies], again.NextState,
-            [.. answer2.Notifications, .. again.Notifications], [.. answer2.CardUpdates, .. again.CardUpdates]);
+        return new ChatResponse([.. answered.Replies, new Reply.Text(t.ResumeFlow), .. again.Replies], again.NextState,
+            [.. answered.Notifications, .. again.Notifications], [.. answered.CardUpdates, .. again.CardUpdates]);
     }
 
     private bool ContinuesFlow(FlowState state, ChatCommand command, ChatRequest request) => command switch

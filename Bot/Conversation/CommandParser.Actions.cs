@@ -3,6 +3,9 @@ namespace Rectification.Bot.Conversation;
 /// <summary>The rules for what leaders and admins ask in words: typed decisions, 催办, the 通报.</summary>
 public sealed partial class CommandParser
 {
+    /// <summary>The whole message says "nothing to add" (无, 没有, none, skip).</summary>
+    public bool SaysNothing(string? text) => KeywordMatcher.IsOneOf(Core(_normalizer.Normalize(text).Key), CommandWords.NoNote);
+
     /// <summary>The first task code anywhere in the message (not inside a longer number), for suggestions.</summary>
     public string? FindCode(string? text)
     {

@@ -239,4 +239,7 @@ internal static class CommandWords
 
     /// <summary>Glue inside a typed decision: 同意 1-2-3 的 销号 申请, approve the write-off of 1-2-3.</summary>
     public static readonly string[] DecisionGlue = ["的", "申请", "the", "of", "for", "on", "request", "this"];
+
+    /// <summary>"Nothing to add" in answer to "what was done?": the note is left empty.</summary>
+    public static readonly string[] NoNote = ["无", "没有", "略", "暂无", "没有了", "无补充", "none", "no", "-", "skip", "跳过", "nothing", "n/a", "na"];
 }

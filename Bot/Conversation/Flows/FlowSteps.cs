@@ -10,8 +10,6 @@ namespace Rectification.Bot.Conversation.Flows;
 /// </summary>
 public sealed class FlowSteps(CommandParser parser)
 {
-    private static readonly string[] NoNoteWords = ["无", "没有", "略", "none", "no", "-", "skip", "跳过"];
-
     /// <summary>Starts a flow from a command that names it, or returns null when the command is not a flow.</summary>
     public static FlowState? Start(ChatCommand command, string flowId) => command switch
     {
@@ -190,7 +188,7 @@ public sealed class FlowSteps(CommandParser parser)
                 }
                 return t.NotAPercent(text);
             case FlowStep.Note:
-                state.Note = NoNoteWords.Contains(text.Trim().ToLowerInvariant()) ? "" : text;
+                state.Note = parser.SaysNothing(text) ? "" : text;
                 return null;
             case FlowStep.Evidence:
             case FlowStep.Reason:
