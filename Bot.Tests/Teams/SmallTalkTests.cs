@@ -110,3 +110,57 @@ public sealed class SmallTalkTests : IAsyncLifetime
         Assert.True(welcome.Text().Contains("您好", StringComparison.Ordinal) ^ welcome.Text().Contains("Hello", StringComparison.Ordinal));
     }
 }
+
+/// <summary>What the understanding stage hands the engine when it is unsure: ChatCommand.Unclear.</summary>
+public sealed class UnclearTests : IAsyncLifetime
+{
+    private ChatHarness _chat = null!;
+
+    public async Task InitializeAsync() => _chat = await ChatHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    private async Task<Rectification.Bot.Conversation.ChatResponse> UnsureAsync(string text, string locale, Rectification.Bot.Conversation.FlowState? state = null)
+    {
+        var person = await _chat.PersonAsync("刘洋");
+        var engine = _chat.Get<Rectification.Bot.Conversation.ChatEngine>();
+        var unclear = new Rectification.Bot.Conversation.ChatCommand.Unclear(text,
+            [new("my_tasks"), new("report_progress", "1-2-2"), new("help")]);
+        return await engine.HandleAsync(new Rectification.Bot.Conversation.ChatRequest(person, text, null, null, locale, ChatHarness.Now), state, unclear, CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("1-2-2 那个事情弄得差不多了吧", "zh-CN", "您是想：", "报告 1-2-2 的进展")]
+    [InlineData("that thing on 1-2-2 is sort of there", "en-US", "Did you mean:", "Report progress on 1-2-2")]
+    public async Task An_unclear_message_offers_its_readings_as_buttons_in_the_persons_language(string text, string locale, string title, string button)
+    {
+        var response = await UnsureAsync(text, locale);
+
+        var card = Assert.IsType<Rectification.Bot.Conversation.Reply.Card>(Assert.Single(response.Replies));
+        Assert.Contains(title, card.Json, StringComparison.Ordinal);
+        Assert.Contains(button, card.Json, StringComparison.Ordinal);
+        Assert.Null(response.NextState);
+    }
+
+    [Fact]
+    public async Task An_unclear_answer_inside_a_flow_is_taken_as_the_answer()
+    {
+        var state = new Rectification.Bot.Conversation.FlowState
+        {
+            Kind = Rectification.Bot.Conversation.FlowKind.Progress, Step = Rectification.Bot.Conversation.FlowStep.Note,
+            FlowId = "unclear-note", Code = "1-2-2", Percent = 80, Locale = "zh-CN",
+        };
+
+        var response = await UnsureAsync("跟盟民委又对接了一次", "zh-CN", state);
+
+        Assert.Equal(("跟盟民委又对接了一次", Rectification.Bot.Conversation.FlowStep.Confirm), (response.NextState!.Note, response.NextState.Step));
+    }
+
+    [Fact]
+    public async Task An_officers_bare_agreement_confirms_nothing_and_decides_nothing()
+    {
+        var replies = await _chat.SayAsync("刘洋", "同意");
+
+        Assert.Contains("没有需要确认的内容", replies.Readable(), StringComparison.Ordinal);
+    }
+}

@@ -41,7 +41,14 @@ public sealed partial class ChatEngine(
     private UiText LanguageOf(ChatRequest request, FlowState? state) =>
         UiText.For(parser.DetectLanguage(request.Text) ?? state?.Locale ?? request.Person.Language ?? request.Locale);
 
-    public async Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? saved, CancellationToken cancellationToken)
+    public Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? saved, CancellationToken cancellationToken) =>
+        HandleAsync(request, saved, null, cancellationToken);
+
+    /// <summary>
+    /// One turn; <paramref name="understood"/> is what an understanding stage made of the typed text (null: the
+    /// command parser reads it). Card submits are always read from the card.
+    /// </summary>
+    public async Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? saved, ChatCommand? understood, CancellationToken cancellationToken)
     {
         // An idle state only remembers the task just viewed; it is good for the next message only.
         var viewed = saved is { Idle: true, ViewedCode: { } code, ViewedAt: { } at } && request.Now - at <= ViewedWindow ? code : null;
@@ -68,7 +75,7 @@ public sealed partial class ChatEngine(
             }
         }
 
-        var command = request.Submit is { } card ? FromCard(card) : parser.Parse(request.Text, today);
+        var command = request.Submit is { } card ? FromCard(card) : understood ?? parser.Parse(request.Text, today);
         if (request.Submit is { Action: "confirm" or "cancel" } pressed && pressed["flow"] is { } flowId && flowId != state?.FlowId)
         {
             // A button on an older card: its flow is over or was replaced, and must not confirm or cancel the current one.
@@ -116,6 +123,9 @@ public sealed partial class ChatEngine(
                 var (reply, visible) = await DetailAsync(t, person, d.Code, today, cancellationToken);
                 return ChatResponse.Say(visible ? FlowState.Viewed(d.Code, request.Now) : null, reply);
             }
+            case ChatCommand.Decide { Code: null } when !person.IsLeader && !person.IsAdmin:
+                // An officer's bare 同意 is a yes to nothing, not a decision they may not take.
+                return ChatResponse.Say(null, new Reply.Text(t.NothingToConfirm));
             case ChatCommand.Decide decide:
                 return await DecideTypedAsync(t, request, decide, cancellationToken);
             case ChatCommand.Urge urge:
