@@ -131,6 +131,27 @@ await step("Adaptive Card button press", async () => {
   await expectReply(officer, "the officer hears the decision proactively", "李明", "1-2-2", ["已销号", "written off"]);
 });
 
+// Words as people type them (only phrases the bot's rule layer reads): small talk, a second report before the first
+// is confirmed (nothing is dropped unasked), taking an update back, and a leader's 催办 reaching the officer.
+await step("natural language: small talk, two drafts, undo, a leader's urge", async () => {
+  await send(officer, "你好");
+  await expectReply(officer, "你好 gets a greeting and a hint", "刘洋，您好", "我的任务");
+  await send(officer, "1-3-2 进度50% 已与盟民委召开联席会议");
+  await expectReply(officer, "a one-line report asks for confirmation", "请确认将记录的进展", "40% → 50%");
+  await send(officer, "1-5-4 进度20% 自查复核已启动");
+  await expectReply(officer, "a second report first asks about the unsaved one", "1-3-2 的进展还没保存");
+  await send(officer, "保存");
+  await expectReply(officer, "保存 saves the first", "已记录：任务 1-3-2 进度 50%");
+  await expectReply(officer, "and the second waits for its confirmation", "10% → 20%");
+  await send(officer, "确认");
+  await expectReply(officer, "确认 saves the second", "已记录：任务 1-5-4 进度 20%");
+  await send(officer, "撤回");
+  await expectReply(officer, "撤回 takes the last update back", "已撤回您对任务 1-5-4 的上一条进展", "10%");
+  await send(leader, "提醒刘洋抓紧1-3-2");
+  await expectReply(leader, "the urge is confirmed to the leader", "已催办任务 1-3-2", "刘洋");
+  await expectReply(officer, "the officer gets the nudge proactively", "李明提醒您抓紧办理任务 1-3-2");
+});
+
 async function screenshot(who, name) {
   if (!args.screenshots) return;
   fs.mkdirSync(args.screenshots, { recursive: true });

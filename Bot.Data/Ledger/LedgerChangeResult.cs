@@ -13,7 +13,7 @@ public enum ChangeOutcome
 }
 
 /// <summary>Reasons are stable codes; the bot turns them into words in the user's language.</summary>
-public static class ChangeReasons
+public static partial class ChangeReasons
 {
     public const string NotAnOfficer = "not_officer";
     public const string NotSupervisor = "not_supervisor";

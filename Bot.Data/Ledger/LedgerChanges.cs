@@ -19,7 +19,7 @@ public sealed record ProgressReport(
 /// Every change to a task: progress, write-off (销号) and extension requests and their decisions. Each runs in
 /// one transaction with its permission check and audit entry; a task's row version guards against lost updates.
 /// </summary>
-public sealed class LedgerChanges(ConnectionFactory connections)
+public sealed partial class LedgerChanges(ConnectionFactory connections)
 {
     private const int MaxAttempts = 5;
 

@@ -104,7 +104,8 @@ public sealed class LedgerQueries(ConnectionFactory connections)
         SELECT u.id AS Id, u.task_id AS TaskId, u.person_id AS PersonId, p.name AS PersonName, u.at AS At, u.percent AS Percent,
                u.status AS Status, u.note AS Note, u.source AS Source
         FROM progress_updates u LEFT JOIN people p ON p.id = u.person_id
-        WHERE u.task_id = @Id ORDER BY u.at, u.id
+        WHERE u.task_id = @Id AND NOT EXISTS (SELECT 1 FROM progress_withdrawals w WHERE w.progress_id = u.id)
+        ORDER BY u.at, u.id
         """;
 
     private const string SelectExtensions = """

@@ -63,6 +63,21 @@ public sealed class ConversationReferences(ConnectionFactory connections)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectExists, new { UserId = userId, ConversationId = conversationId }, cancellationToken: cancellationToken)) > 0;
     }
 
+    private const string InsertWelcome = """
+        INSERT INTO welcomes (user_id, conversation_id, at) VALUES (@UserId, @ConversationId, @At)
+        ON CONFLICT (user_id, conversation_id) DO NOTHING
+        """;
+
+    /// <summary>
+    /// True for exactly one caller per user and conversation, however many ask at the same moment: Teams announces an
+    /// install twice at once, and only the announcement that wins this insert greets.
+    /// </summary>
+    public async Task<bool> ClaimWelcomeAsync(string userId, string conversationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(InsertWelcome, new { UserId = userId, ConversationId = conversationId, At = at }, cancellationToken: cancellationToken)) == 1;
+    }
+
     private sealed class ReferenceRow
     {
         public string UserId { get; init; } = "";

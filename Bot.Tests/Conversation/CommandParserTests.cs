@@ -268,7 +268,7 @@ public sealed class CommandParserTests
 
     [Theory]
     [InlineData("今天天气不错", "今天天气不错")]
-    [InlineData("Hello There", "Hello There")]
+    [InlineData("The Weather Is Nice", "The Weather Is Nice")]
     [InlineData("12 已召开专题会议", "12 已召开专题会议")]
     [InlineData("<at>整改助手</at> 会议纪要已归档，见附件", "会议纪要已归档，见附件")]
     [InlineData("十二", "十二")]
@@ -313,6 +313,9 @@ public sealed class CommandParserTests
     [InlineData("进度80", 80)]
     [InlineData("0", 0)]
     [InlineData("120%", 120)]
+    [InlineData("一半", 50)]
+    [InlineData("完成了一半", 50)]
+    [InlineData("about halfway", 50)]
     public void Reads_a_percent_given_as_an_answer_as_written(string text, int expected)
     {
         Assert.True(_parser.TryParsePercent(text, out var percent));
@@ -324,7 +327,7 @@ public sealed class CommandParserTests
     [InlineData("八十")]
     [InlineData("80.5%")]
     [InlineData("80% 已召开")]
-    [InlineData("about half")]
+    [InlineData("about half of it")]
     public void Refuses_an_answer_that_is_not_only_a_percent(string text)
     {
         Assert.False(_parser.TryParsePercent(text, out _));

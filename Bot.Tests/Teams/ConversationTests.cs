@@ -229,7 +229,8 @@ public sealed class ConversationTests : IAsyncLifetime
     public async Task A_confirm_button_on_an_older_card_cannot_save_a_newer_report()
     {
         var older = (await _chat.SayAsync("刘洋", "1-2-2 进度70% 报告初稿")).Single(a => a.Card() is not null);
-        var newer = (await _chat.SayAsync("刘洋", "2-1-1 进度90% 调研报告已报审")).Single(a => a.Card() is not null);
+        var keepOrDrop = (await _chat.SayAsync("刘洋", "2-1-1 进度90% 调研报告已报审")).Single(a => a.Card() is not null);
+        var newer = (await _chat.SubmitAsync("刘洋", keepOrDrop.Buttons().Single(b => b.Value<string>("action") == "cancel"))).Single(a => a.Card() is not null);
 
         var stale = await _chat.SubmitAsync("刘洋", older.Buttons().Single(b => b.Value<string>("action") == "confirm"));
         var saved = await _chat.SubmitAsync("刘洋", newer.Buttons().Single(b => b.Value<string>("action") == "confirm"));

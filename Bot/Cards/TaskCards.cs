@@ -23,7 +23,12 @@ public static class TaskCards
         _ => "good",
     };
 
-    public static Reply.Card TaskList(UiText t, string title, Page<TaskSummary> page, DateOnly today, int dueSoonDays, ListPaging paging)
+    /// <summary>
+    /// A page of tasks. leaderView says which tasks the reader supervises rather than works on: those get the
+    /// leader's buttons (details, 催办) instead of the officer's report buttons.
+    /// </summary>
+    public static Reply.Card TaskList(UiText t, string title, Page<TaskSummary> page, DateOnly today, int dueSoonDays, ListPaging paging,
+        Func<TaskSummary, bool>? leaderView = null)
     {
         var body = new List<JsonNode>
         {
@@ -39,7 +44,11 @@ public static class TaskCards
                 Text(t.TaskLine(task, today, mark), color: Colour(mark), subtle: mark == TaskMark.OnTrack, spacing: "None"),
             };
             lines.Add(Text(t.OwnersLine(task), subtle: true, spacing: "None"));
-            if (task.Status != RectificationStatus.WrittenOff)
+            if (leaderView?.Invoke(task) == true)
+            {
+                lines.Add(ActionSet(LeaderActions(t, task)));
+            }
+            else if (task.Status != RectificationStatus.WrittenOff)
             {
                 lines.Add(ActionSet(
                 [
@@ -56,6 +65,10 @@ public static class TaskCards
             : null;
         return new Reply.Card(Build(body, actions), title);
     }
+
+    private static JsonNode[] LeaderActions(UiText t, TaskSummary task) => task.Status is RectificationStatus.Done or RectificationStatus.WrittenOff
+        ? [Submit(t.ButtonDetail, "pick", new { code = task.Code })]
+        : [Submit(t.ButtonDetail, "pick", new { code = task.Code }), Submit(t.ButtonUrge, "urge", new { code = task.Code })];
 
     public static Reply.Card PickTask(UiText t, IReadOnlyList<TaskSummary> tasks, DateOnly today)
     {
@@ -88,7 +101,7 @@ public static class TaskCards
     /// <summary>The buttons carry the flow's id, so a press on an older confirmation cannot save a newer report.</summary>
     public static Reply.Card ConfirmProgress(UiText t, TaskSummary task, int percent, bool done, string? note, string flowId)
     {
-        var body = new JsonNode[]
+        var body = new JsonNode?[]
         {
             Text(t.ConfirmProgressTitle, size: "Medium", weight: "Bolder"),
             Facts(
@@ -98,13 +111,15 @@ public static class TaskCards
                 (t.FieldStatus, t.StatusName(done ? RectificationStatus.Done : task.TimeLimit.Kind == TimeLimitKind.Ongoing ? RectificationStatus.Ongoing : RectificationStatus.InProgress)),
                 (t.FieldNote, string.IsNullOrEmpty(note) ? "—" : note),
             ]),
+            // A lower percent is allowed (work found wanting) but must never pass unnoticed.
+            percent < task.Percent ? Text(t.PercentLowered(task.Percent, percent), color: "warning", weight: "Bolder") : null,
             Text(t.ConfirmHint, subtle: true),
         };
         return new Reply.Card(Build(body, [Submit(t.ButtonConfirm, "confirm", new { flow = flowId }, style: "positive"), Submit(t.ButtonCancel, "cancel", new { flow = flowId })]),
             t.ConfirmProgressTitle);
     }
 
-    public static Reply.Card Detail(UiText t, TaskDetail detail, DateOnly today, int dueSoonDays)
+    public static Reply.Card Detail(UiText t, TaskDetail detail, DateOnly today, int dueSoonDays, bool leaderView = false)
     {
         var task = detail.Task;
         var mark = TaskMarks.Of(task, today, dueSoonDays);
@@ -127,7 +142,7 @@ public static class TaskCards
         };
         var history = t.History(detail);
         body.AddRange(history.Count == 0 ? [Text(t.NoHistory, subtle: true)] : history.Select(line => (JsonNode)Text(line, spacing: "Small")));
-        JsonNode?[] actions = task.Status == RectificationStatus.WrittenOff ? [] :
+        JsonNode?[] actions = leaderView ? [.. LeaderActions(t, task).Skip(1)] : task.Status == RectificationStatus.WrittenOff ? [] :
         [
             Submit(t.ButtonReport, "progress_start", new { code = task.Code }),
             Submit(t.ButtonWriteOff, "writeoff_start", new { code = task.Code }),

@@ -20,6 +20,9 @@ public abstract record ChatCommand
 
     public sealed record TaskDetail(string Code) : ChatCommand;
 
+    /// <summary>任务 / details with no code (what Teams' command menu sends): offer the person's tasks to pick from.</summary>
+    public sealed record PickTask : ChatCommand;
+
     /// <summary>
     /// All members null means "I want to report progress", and the flow asks for the rest. Status is only
     /// ever Done or InProgress. Percent is within 0-100 (out of range becomes InvalidInput).

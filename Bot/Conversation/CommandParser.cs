@@ -33,6 +33,17 @@ public sealed partial class CommandParser
         (CommandWords.Cancel, new ChatCommand.Cancel()),
         (CommandWords.Confirm, new ChatCommand.Confirm()),
         (CommandWords.Decline, new ChatCommand.Decline()),
+        (CommandWords.Pending, new ChatCommand.Pending()),
+        (CommandWords.Greeting, new ChatCommand.Greeting()),
+        (CommandWords.Thanks, new ChatCommand.Thanks()),
+        (CommandWords.Goodbye, new ChatCommand.Goodbye()),
+        (CommandWords.Continue, new ChatCommand.Continue()),
+        (CommandWords.Withdraw, new ChatCommand.Withdraw()),
+        (CommandWords.ExportLedger, new ChatCommand.ExportLedger()),
+        (CommandWords.DraftReport, new ChatCommand.DraftReport(null)),
+        (CommandWords.ExportRoster, new ChatCommand.ExportRoster()),
+        (CommandWords.FollowUp, new ChatCommand.FollowUp()),
+        (CommandWords.PickTask, new ChatCommand.PickTask()),
     ];
 
     private readonly CommandParserOptions _options;
@@ -70,6 +81,9 @@ public sealed partial class CommandParser
         }
 
         return ParseWholeMessage(input.Key)
+            ?? ParseDecision(input)
+            ?? ParseUrge(input)
+            ?? ParseDraftReport(input, today)
             ?? ParseWriteOff(input)
             ?? ParseExtension(input, today)
             ?? ParseOverdue(input)
@@ -454,6 +468,11 @@ public sealed partial class CommandParser
             return Checked(chinese.Length, hundredths, chinese.Value.Trim());
         }
 
+        if (HalfPercent().Match(key, position) is { Success: true } half)
+        {
+            return Checked(half.Length, 50, half.Value.Trim());
+        }
+
         if (ChineseTenths().Match(key, position) is { Success: true } tenths)
         {
             var value = ((ChineseNumber.Parse(tenths.Groups[1].Value) ?? 0) * 10) + (ChineseNumber.Parse(tenths.Groups[2].Value) ?? 0);
@@ -486,6 +505,10 @@ public sealed partial class CommandParser
 
     [GeneratedRegex(@"\G(?:" + PercentKeyword + @"\s*)?([一二两三四五六七八九]|十)成([一二三四五六七八九])?")]
     private static partial Regex ChineseTenths();
+
+    // 一半 / halfway is 50%; 过半 and 大半 say only "more than half" and are left to the understanding stage.
+    [GeneratedRegex(@"\G(?:" + PercentKeyword + @"\s*)?(?:一半|半数|about half(?:way)?(?![a-z])|halfway(?: done| there)?(?![a-z])|half(?: done| way)?(?![a-z]))")]
+    private static partial Regex HalfPercent();
 
     [GeneratedRegex(@"^-?\d{1,9}$")]
     private static partial Regex BareNumber();

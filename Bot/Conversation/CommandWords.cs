@@ -33,13 +33,13 @@ internal static class CommandWords
     public static readonly string[] Cancel =
     [
         "取消", "算了", "不用了", "退出", "放弃", "停止", "结束",
-        "cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind",
+        "cancel", "stop", "quit", "exit", "abort", "never mind", "nevermind", "discard", "discard it", "drop it",
     ];
 
     public static readonly string[] Confirm =
     [
         "确认", "是", "是的", "好", "好的", "好吧", "对", "对的", "确定", "保存", "可以", "行", "没问题", "提交",
-        "yes", "y", "ok", "okay", "confirm", "save", "sure", "yep", "submit",
+        "yes", "y", "ok", "okay", "confirm", "save", "sure", "yep", "submit", "keep", "keep it", "save it",
     ];
 
     public static readonly string[] Decline =
@@ -91,7 +91,9 @@ internal static class CommandWords
     public static readonly string[] Done =
     [
         "已完成", "完成了", "做完了", "已做完", "已经完成", "全部完成", "已全部完成", "已办结", "办结", "已整改完成", "整改完成", "完成",
-        "done", "finished", "completed", "complete",
+        "已经完成了", "已经做完了", "都完成了", "全部完成了", "已全部完成了", "全部做完了", "都做完了", "搞定了", "已搞定", "搞定",
+        "整改到位", "已整改到位", "整改到位了", "已经整改到位", "已经整改到位了", "完工了", "已完工", "已经办结了", "办结了",
+        "done", "finished", "completed", "complete", "all done", "fully done", "it's done", "its done", "finished it",
     ];
 
     public static readonly string[] InProgress =
@@ -128,4 +130,116 @@ internal static class CommandWords
         "原因是", "原因为", "原因", "理由是", "理由", "因为", "由于", "鉴于",
         "because of", "because", "reason is", "reason", "due to", "since", "as",
     ];
+
+    public static readonly string[] Pending =
+    [
+        "待审批", "待我审批", "审批", "我的审批", "待审批的", "待批", "待审", "审批列表", "需要我审批的", "有什么要审批的", "待审批事项",
+        "pending", "approvals", "to approve", "pending approvals", "my approvals", "pending requests", "what needs my approval",
+    ];
+
+    public static readonly string[] Greeting =
+    [
+        "你好", "您好", "你好呀", "您好啊", "你好啊", "嗨", "哈喽", "早上好", "上午好", "中午好", "下午好", "晚上好", "早", "早安", "在吗", "在么", "在不在", "在",
+        "hi", "hello", "hey", "hi there", "hello there", "good morning", "good afternoon", "good evening", "morning", "yo",
+    ];
+
+    public static readonly string[] Thanks =
+    [
+        "谢谢", "谢谢你", "谢谢您", "谢了", "谢啦", "多谢", "感谢", "非常感谢", "辛苦了", "辛苦", "好的谢谢", "好的，谢谢", "收到谢谢", "收到，谢谢",
+        "thanks", "thank you", "thx", "ty", "thanks a lot", "many thanks", "thank you very much", "cheers", "ok thanks", "ok, thanks",
+    ];
+
+    public static readonly string[] Goodbye =
+    [
+        "再见", "拜拜", "回头见", "下次见", "先这样", "就这样", "先这样吧", "明天见",
+        "bye", "goodbye", "bye bye", "see you", "see ya", "that's all", "thats all",
+    ];
+
+    /// <summary>继续: resume the flow an interruption left open. Never taken as a note.</summary>
+    public static readonly string[] Continue =
+    [
+        "继续", "接着", "接着来", "继续吧", "继续刚才的", "回到刚才", "回到刚才的", "继续上一步", "接着刚才的",
+        "continue", "go on", "resume", "carry on", "back to it", "where were we",
+    ];
+
+    public static readonly string[] Withdraw =
+    [
+        "撤回", "撤销", "撤回进展", "撤回上一条", "撤回刚才的进展", "撤回上次的进展", "撤回最后一条", "撤回刚才的", "撤销刚才的", "撤销上一条",
+        "撤回上一次进展", "撤销进展", "撤回刚才那条", "刚才报错了", "刚才的进展撤回", "撤回我的进展",
+        "undo", "withdraw", "undo my last update", "undo last update", "undo that", "undo my update", "retract", "take back my last update",
+        "take it back", "withdraw my last update", "withdraw the last update", "undo the last update",
+    ];
+
+    public static readonly string[] ExportLedger =
+    [
+        "导出台账", "导出整改台账", "下载台账", "台账导出", "导出excel", "导出表格", "导出", "导出台账excel", "给我台账", "要台账",
+        "export the ledger", "export ledger", "export", "download the ledger", "export the ledger to excel", "ledger export",
+    ];
+
+    public static readonly string[] DraftReport =
+    [
+        "生成通报", "起草通报", "通报", "生成整改通报", "写通报", "通报草稿", "整改通报", "出通报", "生成整改情况通报", "起草整改通报",
+        "draft the report", "draft report", "generate the report", "draft the notice", "report draft",
+    ];
+
+    /// <summary>Between 生成通报 and the date it should describe (截至11月30日).</summary>
+    public static readonly string[] AsOf = ["截至", "截止到", "截止", "截至到", "as of", "as at", "up to"];
+
+    public static readonly string[] ExportRoster =
+    [
+        "导出人员名单", "人员名单", "导出名单", "导出人员", "下载人员名单", "名单",
+        "export the roster", "export roster", "roster", "export people", "people list",
+    ];
+
+    public static readonly string[] FollowUp =
+    [
+        "回头看", "回头看清单", "回头看任务", "回头看事项", "需要回头看的",
+        "follow-up", "follow up", "follow-ups", "followups", "followup", "re-checks", "rechecks",
+    ];
+
+    /// <summary>A task word with no code (what Teams' command menu sends): offer the person's tasks to pick from.</summary>
+    public static readonly string[] PickTask =
+    [
+        "查看", "详情", "查看详情", "任务详情", "查看任务详情",
+        "task", "show", "details", "detail", "task details", "view",
+    ];
+
+    /// <summary>Verbs of 催办 at the start of a message (催一下 loses 一下 in the normalizer).</summary>
+    public static readonly string[] Urge =
+    [
+        "催办", "催促", "督促", "督办", "催一催", "催", "去催", "催下",
+        "urge", "chase up", "chase", "nudge", "push",
+    ];
+
+    /// <summary>提醒刘洋抓紧…: a reminder is an urge only with one of these.</summary>
+    public static readonly string[] RemindVerb = ["提醒", "通知", "remind", "tell"];
+
+    public static readonly string[] Hurry =
+    [
+        "抓紧", "尽快", "加快", "抓点紧", "赶紧", "加紧", "快点", "抓紧时间", "加快进度",
+        "hurry", "speed up", "get a move on", "asap",
+    ];
+
+    /// <summary>Glue around the person and code of an urge; removed to find the person's name.</summary>
+    public static readonly string[] UrgeNoise =
+    [
+        "抓紧时间", "加快进度", "抓紧", "尽快", "加快", "抓点紧", "赶紧", "加紧", "快点", "落实", "推进", "办理", "完成", "一下", "整改", "进度",
+        "任务", "事项", "的", "把", "给", "让", "对", "同志", "科长", "处理",
+    ];
+
+    public static readonly string[] UrgeNoiseEnglish = ["to", "hurry", "up", "on", "about", "with", "the", "task", "speed", "item", "get", "a", "move", "asap", "please", "for"];
+
+    public static readonly string[] Approve = ["同意", "批准", "准予", "通过", "approve", "approved", "accept", "grant"];
+
+    public static readonly string[] Reject = ["不同意", "不批准", "驳回", "拒绝", "退回", "不予批准", "reject", "rejected", "deny", "refuse", "turn down"];
+
+    public static readonly string[] WriteOffTarget = ["销号申请", "销号", "的销号申请", "的销号", "write-off request", "write-off", "write off", "writeoff"];
+
+    public static readonly string[] ExtensionTarget = ["延期申请", "延期", "的延期申请", "的延期", "extension request", "extension", "deadline extension"];
+
+    /// <summary>Glue inside a typed decision: 同意 1-2-3 的 销号 申请, approve the write-off of 1-2-3.</summary>
+    public static readonly string[] DecisionGlue = ["的", "申请", "the", "of", "for", "on", "request", "this"];
+
+    /// <summary>"Nothing to add" in answer to "what was done?": the note is left empty.</summary>
+    public static readonly string[] NoNote = ["无", "没有", "略", "暂无", "没有了", "无补充", "none", "no", "-", "skip", "跳过", "nothing", "n/a", "na"];
 }

@@ -16,6 +16,8 @@ public enum FlowStep
     Evidence,
     Date,
     Reason,
+    /// <summary>A new report arrived before this one was saved: keep (save) it or drop it, then go on with <see cref="FlowState.Queued"/>.</summary>
+    KeepOrDrop,
 }
 
 /// <summary>
@@ -43,6 +45,29 @@ public sealed class FlowState
 
     /// <summary>The language the flow started in: "80%" or a card press carries none, and must not switch it.</summary>
     public string? Locale { get; set; }
+
+    /// <summary>The flow that waits while the person decides whether to keep this one's unsaved draft.</summary>
+    public FlowState? Queued { get; set; }
+
+    /// <summary>
+    /// No flow in progress: the state only remembers the task the person just looked at, so "80%" right after a
+    /// task's detail reports on that task. False in every state written before this existed.
+    /// </summary>
+    public bool Idle { get; set; }
+
+    public string? ViewedCode { get; set; }
+
+    public DateTimeOffset? ViewedAt { get; set; }
+
+    /// <summary>Something the person typed would be lost if this flow were dropped now.</summary>
+    public bool HasUnsavedWords() => Kind switch
+    {
+        FlowKind.Progress => Percent is not null || Done,
+        FlowKind.Extension => NewDate is not null || !string.IsNullOrWhiteSpace(Note),
+        _ => !string.IsNullOrWhiteSpace(Note),
+    };
+
+    public static FlowState Viewed(string code, DateTimeOffset at) => new() { Idle = true, ViewedCode = code, ViewedAt = at };
 
     public FlowState Copy() => (FlowState)MemberwiseClone();
 }

@@ -160,7 +160,8 @@ public sealed class RectificationBot(
         var known = await references.IsKnownAsync(turnContext, cancellationToken);
         var person = await identity.ResolveAsync(turnContext, cancellationToken);
         await references.CaptureAsync(turnContext, person?.Id, cancellationToken);
-        if (known)
+        // Two announcements at the same moment both find the user unknown: only the one that claims the welcome greets.
+        if (known || !await references.ClaimWelcomeAsync(turnContext, cancellationToken))
         {
             return;
         }

@@ -44,6 +44,12 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             ? references.ExistsAsync(userId, conversationId, cancellationToken)
             : Task.FromResult(false);
 
+    /// <summary>Whether this turn is the one that greets the user here: true once per user and conversation, atomically.</summary>
+    public Task<bool> ClaimWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        turn.Activity.From?.Id is { Length: > 0 } userId && turn.Activity.Conversation?.Id is { Length: > 0 } conversationId
+            ? references.ClaimWelcomeAsync(userId, conversationId, time.GetUtcNow(), cancellationToken)
+            : Task.FromResult(false);
+
     public static ConversationReference Parse(StoredReference stored) =>
         JsonConvert.DeserializeObject<ConversationReference>(stored.ReferenceJson)
         ?? throw new InvalidOperationException("A stored conversation reference is empty.");

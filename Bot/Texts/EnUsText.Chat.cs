@@ -87,11 +87,14 @@ internal sealed partial class EnUsText
             • write off 1-2-1 evidence… — ask to write a finished task off
             • extend 1-2-1 to Dec 31 because… — ask for a later deadline
             • summary — progress per aspect
+            • undo — take back your last progress update (within 30 minutes)
+            • continue — back to the question I asked before
             • cancel — leave what you are doing
             """;
         if (isLeader || isAdmin)
         {
             text += "\n• overdue Office — overdue tasks of one department\n• pending — write-off and extension requests waiting for you";
+            text += "\n• approve the write-off of 1-2-3 / reject 1-2-3: reason — decide a request in words\n• urge 1-5-4 / chase 刘洋 — remind the officer, with the task card";
         }
         return text;
     }

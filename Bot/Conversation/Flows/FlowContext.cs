@@ -12,13 +12,15 @@ public enum TaskAccess
 }
 
 /// <summary>What a flow step may know of the world: the task its code points at (already looked up and
-/// permission-checked), the user's open tasks to choose from, today, and the user's language.</summary>
+/// permission-checked), the user's open tasks to choose from, today, the user's language, and this turn's words as
+/// typed (Said), for an answer that is only a status: 已经完成了 answering "what was done?" is the note after all.</summary>
 public sealed record FlowContext(
     UiText T,
     DateOnly Today,
     TaskSummary? Task,
     TaskAccess Access,
-    IReadOnlyList<TaskSummary> MyTasks);
+    IReadOnlyList<TaskSummary> MyTasks,
+    string? Said = null);
 
 /// <summary>A ledger change a flow asks for once it has everything; the engine performs it.</summary>
 public abstract record FlowEffect

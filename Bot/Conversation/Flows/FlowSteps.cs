@@ -10,8 +10,6 @@ namespace Rectification.Bot.Conversation.Flows;
 /// </summary>
 public sealed class FlowSteps(CommandParser parser)
 {
-    private static readonly string[] NoNoteWords = ["无", "没有", "略", "none", "no", "-", "skip", "跳过"];
-
     /// <summary>Starts a flow from a command that names it, or returns null when the command is not a flow.</summary>
     public static FlowState? Start(ChatCommand command, string flowId) => command switch
     {
@@ -35,6 +33,7 @@ public sealed class FlowSteps(CommandParser parser)
         {
             ChatCommand.Unknown u when parser.TryParseCode(u.Text, out var code) => code,
             ChatCommand.TaskDetail d => d.Code,
+            ChatCommand.ReportProgress r => r.Code,
             _ => null,
         };
     }
@@ -86,7 +85,7 @@ public sealed class FlowSteps(CommandParser parser)
             return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(t.AskNote(task.Code))));
         }
         // A correction typed at the confirmation ("改成90%") shows the card again with the new values.
-        if (state.Step == FlowStep.Confirm && command is not ChatCommand.ReportProgress)
+        if (state.Step == FlowStep.Confirm && command is not (ChatCommand.ReportProgress or ChatCommand.Continue))
         {
             switch (command)
             {
@@ -145,10 +144,13 @@ public sealed class FlowSteps(CommandParser parser)
         switch (command)
         {
             case ChatCommand.ReportProgress r when state.Kind == FlowKind.Progress:
+                // Done words are a status, not the note; but when they are the whole answer to "what was done?",
+                // nothing else was said and they are the note as well.
+                var onlyStatus = state.Step == FlowStep.Note && state.Note is null && r is { Code: null, Percent: null, Note: null };
                 state.Code ??= r.Code;
                 state.Percent = r.Percent ?? state.Percent;
                 state.Done |= r.Status == RectificationStatus.Done;
-                state.Note = r.Note ?? state.Note;
+                state.Note = r.Note ?? (onlyStatus && !string.IsNullOrWhiteSpace(context.Said) ? context.Said.Trim() : state.Note);
                 return null;
             case ChatCommand.InvalidInput invalid:
                 return t.Invalid(invalid.Reason, invalid.Detail);
@@ -186,7 +188,7 @@ public sealed class FlowSteps(CommandParser parser)
                 }
                 return t.NotAPercent(text);
             case FlowStep.Note:
-                state.Note = NoNoteWords.Contains(text.Trim().ToLowerInvariant()) ? "" : text;
+                state.Note = parser.SaysNothing(text) ? "" : text;
                 return null;
             case FlowStep.Evidence:
             case FlowStep.Reason:
