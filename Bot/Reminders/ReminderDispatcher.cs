@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,18 @@ using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Reminders;
 
-/// <summary>What one run did: digests the policy wanted, how many of them were new to the outbox, and how the claimed rows ended.</summary>
-public sealed record ReminderRunResult(int Planned, int NewlyPlanned, int Sent, int Failed, int Unknown, int Cancelled, int Rescheduled);
+/// <summary>
+/// What one run did: digests the policy wanted, how many of them were new to the outbox, and how the claimed rows
+/// ended. <paramref name="Requeued"/> and <paramref name="Interrupted"/> are rows a stopped dispatcher had left
+/// behind: the first never started and were sent again (their outcome is counted with the others), the second had
+/// left and became unknown.
+/// </summary>
+public sealed record ReminderRunResult(int Planned, int NewlyPlanned, int Sent, int Failed, int Unknown, int Cancelled, int Rescheduled,
+    int Requeued = 0, int Interrupted = 0)
+{
+    /// <summary>Whether someone must look: a digest failed, or may or may not have arrived.</summary>
+    public bool NeedsAttention => Failed + Unknown + Interrupted > 0;
+}
 
 /// <summary>
 /// One pass of the reminder pipeline: snapshot → policy → outbox (idempotent on the slot key) → claim → send. The
@@ -49,28 +60,75 @@ public sealed class ReminderDispatcher(
         var added = await outbox.PlanAsync([.. planned.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
             ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
         var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
-        if (expired > 0)
+        if (expired.Requeued > 0)
         {
-            UnknownCounter.Add(expired);
-            logger.LogWarning("{Count} reminders were left sending by a dispatcher that stopped; counted as unknown, not resent", expired);
+            logger.LogWarning("{Count} reminders claimed by a dispatcher that stopped before sending them are sent again", expired.Requeued);
+        }
+        if (expired.Unknown > 0)
+        {
+            UnknownCounter.Add(expired.Unknown);
+            logger.LogWarning("{Count} reminders were interrupted after they left (dispatcher stopped); they may have arrived and are not resent",
+                expired.Unknown);
         }
 
-        var counts = new Dictionary<OutboxState, int>();
-        while (!cancellationToken.IsCancellationRequested)
+        // Sends run side by side, up to MaxConcurrentSends, so a slow answer or a retry wait holds up only its own
+        // conversation; the pacer keeps the app-wide and per-conversation limits across them. A new batch is claimed
+        // as soon as the previous one has all started, not when it has all finished.
+        var counts = new ConcurrentDictionary<OutboxState, int>();
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentSends);
+        var inFlight = new List<Task>();
+        try
         {
-            var claimed = await outbox.ClaimAsync(Owner, now, time.GetUtcNow() + options.Value.Lease, options.Value.BatchSize, cancellationToken);
-            if (claimed.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                break;
-            }
-            foreach (var row in claimed)
-            {
-                var state = await DeliverAsync(row, snapshot, cancellationToken);
-                counts[state] = counts.GetValueOrDefault(state) + 1;
+                var claimed = await outbox.ClaimAsync(Owner, now, time.GetUtcNow() + settings.Lease, settings.BatchSize, cancellationToken);
+                if (claimed.Count == 0)
+                {
+                    break;
+                }
+                foreach (var row in claimed)
+                {
+                    try
+                    {
+                        await slots.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Not started: straight back to pending for the next run.
+                        var state = await GiveBackAsync(row);
+                        counts.AddOrUpdate(state, 1, (_, n) => n + 1);
+                        continue;
+                    }
+                    inFlight.Add(Task.Run(async () =>
+                    {
+                        try
+                        {
+                            var state = await DeliverAsync(row, snapshot, cancellationToken);
+                            counts.AddOrUpdate(state, 1, (_, n) => n + 1);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None));
+                }
+                inFlight.RemoveAll(t => t.IsCompleted);
             }
         }
+        finally
+        {
+            await Task.WhenAll(inFlight);
+        }
         return new ReminderRunResult(planned.Count, added, counts.GetValueOrDefault(OutboxState.Sent), counts.GetValueOrDefault(OutboxState.Failed),
-            counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending));
+            counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending),
+            expired.Requeued, expired.Unknown);
+    }
+
+    private async Task<OutboxState> GiveBackAsync(OutboxRow row)
+    {
+        await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), CancellationToken.None);
+        return OutboxState.Pending;
     }
 
     /// <summary>Sends one claimed row and records how it ended; never throws for a single row's trouble.</summary>
@@ -88,14 +146,14 @@ public sealed class ReminderDispatcher(
             }
             var text = UiText.For(await channel.LocaleAsync(row.PersonId, cancellationToken));
             var card = ReminderCards.Digest(text, digest.Digest!);
-            var result = await channel.DeliverAsync(row.PersonId, [card], cancellationToken);
+            var result = await channel.DeliverAsync(row.PersonId, [card],
+                token => outbox.StartSendingAsync(row.Id, Owner, time.GetUtcNow(), token), cancellationToken);
             return await RecordAsync(row, result, none);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped before anything was sent: the row goes back for the next run.
-            await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), none);
-            return OutboxState.Pending;
+            return await GiveBackAsync(row);
         }
         catch (Exception exception)
         {
