@@ -53,12 +53,39 @@ public sealed class ReminderDispatcher(
     public async Task<IReadOnlyList<PlannedReminder>> PreviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         policy.Plan(await snapshots.ReadAsync(now, cancellationToken), now);
 
+    // Slot keys this process has already handed to the outbox, with their day, so a tick writes only new digests.
+    private readonly ConcurrentDictionary<string, DateOnly> _handedOver = new(StringComparer.Ordinal);
+
+    private void Remember(IReadOnlyList<PlannedReminder> handed)
+    {
+        foreach (var reminder in handed)
+        {
+            _handedOver[reminder.SlotKey] = reminder.SlotDate;
+        }
+        if (handed.Count > 0 && handed.Max(r => r.SlotDate) is var latest)
+        {
+            // Slots more than a week older than the newest are never planned again (catch-up reaches one working day back).
+            foreach (var old in _handedOver.Where(e => e.Value < latest.AddDays(-7)).Select(e => e.Key).ToList())
+            {
+                _handedOver.TryRemove(old, out _);
+            }
+        }
+    }
+
+    /// <summary>The snapshot's people by id and its open task ids, built once per run rather than once per row.</summary>
+    private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds);
+
     public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.ReadAsync(now, cancellationToken);
         var planned = policy.Plan(snapshot, now);
-        var added = await outbox.PlanAsync([.. planned.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
+        // Every tick of an open slot plans the same digests again; only the ones this process has not yet handed to
+        // the outbox are serialised and written (the outbox's unique slot key still settles races with other instances).
+        var fresh = planned.Where(r => !_handedOver.ContainsKey(r.SlotKey)).ToList();
+        var added = await outbox.PlanAsync([.. fresh.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
             ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
+        Remember(fresh);
+        var lookups = new SnapshotLookups(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)]);
         var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
         if (expired.Requeued > 0)
         {
@@ -104,7 +131,7 @@ public sealed class ReminderDispatcher(
                     {
                         try
                         {
-                            var state = await DeliverAsync(row, snapshot, cancellationToken);
+                            var state = await DeliverAsync(row, lookups, cancellationToken);
                             counts.AddOrUpdate(state, 1, (_, n) => n + 1);
                         }
                         finally
@@ -132,7 +159,7 @@ public sealed class ReminderDispatcher(
     }
 
     /// <summary>Sends one claimed row and records how it ended; never throws for a single row's trouble.</summary>
-    private async Task<OutboxState> DeliverAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<OutboxState> DeliverAsync(OutboxRow row, SnapshotLookups snapshot, CancellationToken cancellationToken)
     {
         // Bookkeeping after a send must happen even while the host stops.
         var none = CancellationToken.None;
@@ -196,7 +223,7 @@ public sealed class ReminderDispatcher(
     private static string Describe(DeliveryResult result) =>
         result.StatusCode is { } status ? $"{result.Outcome} ({status}) {result.Error}".Trim() : $"{result.Outcome} {result.Error}".Trim();
 
-    private async Task<(ReminderDigest? Digest, string? Reason)> DigestAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<(ReminderDigest? Digest, string? Reason)> DigestAsync(OutboxRow row, SnapshotLookups snapshot, CancellationToken cancellationToken)
     {
         ReminderPayload payload;
         try
@@ -207,8 +234,7 @@ public sealed class ReminderDispatcher(
         {
             return (null, "unreadable payload");
         }
-        var person = snapshot.People.FirstOrDefault(p => p.Id == row.PersonId);
-        if (person is null)
+        if (!snapshot.People.TryGetValue(row.PersonId, out var person))
         {
             return (null, "person removed");
         }
@@ -220,8 +246,7 @@ public sealed class ReminderDispatcher(
         {
             return (null, "acknowledged");
         }
-        var open = snapshot.Tasks.Select(t => t.Id).ToHashSet();
-        var items = payload.Items.Where(i => open.Contains(i.TaskId)).ToList();
+        var items = payload.Items.Where(i => snapshot.OpenTaskIds.Contains(i.TaskId)).ToList();
         var kind = ReminderKinds.FromCode(row.Kind);
         IReadOnlyList<FailedDelivery> failed = [];
         long unknown = 0;
