@@ -33,7 +33,7 @@ public sealed class ReminderDeliveryOptions
 
     /// <summary>Sends in flight at once, each to a different conversation's turn; the rate limits still hold across them.</summary>
     [Range(1, 100)]
-    public int MaxConcurrentSends { get; set; } = 10;
+    public int MaxConcurrentSends { get; set; } = 16;
 
     /// <summary>
     /// How long a claimed row stays its dispatcher's. When it runs out (the dispatcher died), a row whose send never

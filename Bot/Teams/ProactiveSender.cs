@@ -135,7 +135,21 @@ public sealed class ProactiveSender : IReminderChannel
                             started = true;
                         }
                         requestLeft = true;
-                        await turn.SendActivityAsync(ActivityReplies.ToActivity(reply), turnToken);
+                        try
+                        {
+                            await turn.SendActivityAsync(ActivityReplies.ToActivity(reply), turnToken);
+                        }
+                        catch (Exception exception) when (StatusOf(exception) is { } status)
+                        {
+                            // Teams answered: the outcome is known (not delivered), and a 429's Retry-After holds
+                            // this conversation's other messages too, not just this retry.
+                            requestLeft = false;
+                            if (paced && status == HttpStatusCode.TooManyRequests && RetryAfter(exception, _time.GetUtcNow()) is { } wait)
+                            {
+                                Pacer.HoldConversation(stored.ConversationId, _time.GetUtcNow() + wait);
+                            }
+                            throw;
+                        }
                         requestLeft = false;
                         delivered++;
                     }
