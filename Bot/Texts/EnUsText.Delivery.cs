@@ -15,4 +15,10 @@ internal sealed partial class EnUsText
 
     public override string RemindersFailedWarning(int count) =>
         F("Warning: {0} reminders could not be delivered; they are listed in the admins' red digest.", count);
+
+    public override string ReminderMoreUnreachable(int more, int total) =>
+        F("{1:N0} people never opened the bot; {0:N0} more are not listed. The \"reminders preview\" command lists them all (marked \"never opened the bot\").", more, total);
+
+    public override string ReminderMoreFailed(int more, int total) =>
+        F("{1:N0} reminders failed; {0:N0} more are not listed.", more, total);
 }

@@ -12,4 +12,9 @@ public abstract partial class UiText
     public abstract string RemindersUnknownWarning(int unanswered, int interrupted);
 
     public abstract string RemindersFailedWarning(int count);
+
+    /// <summary>Under the first names of the people the bot cannot reach: how many more, of how many.</summary>
+    public abstract string ReminderMoreUnreachable(int more, int total);
+
+    public abstract string ReminderMoreFailed(int more, int total);
 }

@@ -15,4 +15,10 @@ internal sealed partial class ZhCnText
 
     public override string RemindersFailedWarning(int count) =>
         F("注意：{0} 条提醒发送失败，已列入管理员的红色预警。", count);
+
+    public override string ReminderMoreUnreachable(int more, int total) =>
+        F("共 {1:N0} 人未打开助手，还有 {0:N0} 人未列出；完整名单可运行“reminders preview”命令导出（标注“未打开机器人”者）。", more, total);
+
+    public override string ReminderMoreFailed(int more, int total) =>
+        F("共 {1:N0} 条发送失败，还有 {0:N0} 条未列出。", more, total);
 }
