@@ -61,7 +61,14 @@ public sealed record OutboxRow(
     DateTimeOffset? LeaseUntil,
     string? LastError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt,
+    DateTimeOffset? SendStartedAt = null);
+
+/// <summary>What expiring the leases of stopped dispatchers did: rows that never started their send went back to pending; rows whose request had left became unknown.</summary>
+public sealed record ExpiredLeases(int Requeued, int Unknown)
+{
+    public static readonly ExpiredLeases None = new(0, 0);
+}
 
 /// <summary>A failed delivery as the admins see it.</summary>
 public sealed record FailedDelivery(long PersonId, string PersonName, string Kind, DateOnly SlotDate, string? LastError);
@@ -76,7 +83,8 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
     private const string Columns = """
         id AS Id, slot_key AS SlotKey, person_id AS PersonId, kind AS Kind, slot_date AS SlotDate, slot_start AS SlotStart,
         is_catch_up AS IsCatchUp, payload_json AS PayloadJson, state AS State, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-        lease_owner AS LeaseOwner, lease_until AS LeaseUntil, last_error AS LastError, created_at AS CreatedAt, sent_at AS SentAt
+        lease_owner AS LeaseOwner, lease_until AS LeaseUntil, last_error AS LastError, created_at AS CreatedAt, sent_at AS SentAt,
+        send_started_at AS SendStartedAt
         """;
 
     private const string Insert = """
@@ -122,14 +130,14 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
             LIMIT @Limit
             FOR UPDATE SKIP LOCKED)
         UPDATE reminder_outbox o
-        SET state = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = o.attempts + 1, updated_at = @Now
+        SET state = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = o.attempts + 1, send_started_at = NULL, updated_at = @Now
         FROM due WHERE o.id = due.due_id
         RETURNING {Columns}
         """;
 
     private const string ClaimSqlite = $"""
         UPDATE reminder_outbox
-        SET state = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = attempts + 1, updated_at = @Now
+        SET state = 'sending', lease_owner = @Owner, lease_until = @LeaseUntil, attempts = attempts + 1, send_started_at = NULL, updated_at = @Now
         WHERE state = 'pending' AND id IN (
             SELECT id FROM reminder_outbox
             WHERE state = 'pending' AND next_attempt_at <= @Now
@@ -146,6 +154,22 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { Owner = owner, Now = now, LeaseUntil = leaseUntil, Limit = limit },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToOutboxRow()).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id)];
+    }
+
+    private const string StartSending = """
+        UPDATE reminder_outbox SET send_started_at = @Now, updated_at = @Now
+        WHERE id = @Id AND state = 'sending' AND lease_owner = @Owner
+        """;
+
+    /// <summary>
+    /// Records, before the row's first request leaves, that its send has started; false when the lease was lost
+    /// (expired and given to another dispatcher), and then the caller must not send. This one write is what lets a
+    /// crash be told apart: claimed-but-never-started rows are safe to send again, started ones are not.
+    /// </summary>
+    public async Task<bool> StartSendingAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(StartSending, new { Id = id, Owner = owner, Now = now }, cancellationToken: cancellationToken)) == 1;
     }
 
     private const string Finish = """
@@ -175,7 +199,8 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
 
     private const string Reschedule = """
         UPDATE reminder_outbox
-        SET state = 'pending', next_attempt_at = @NextAttemptAt, last_error = @Error, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+        SET state = 'pending', next_attempt_at = @NextAttemptAt, last_error = @Error, lease_owner = NULL, lease_until = NULL, send_started_at = NULL,
+            updated_at = @Now
         WHERE id = @Id AND state = 'sending' AND lease_owner = @Owner
         """;
 
@@ -200,20 +225,41 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    private const string ExpireLeases = """
+    /// <summary>Said on a row whose dispatcher stopped before its request left; it is sent again.</summary>
+    public const string RequeuedReason = "claimed by a dispatcher that stopped before sending it; sent again";
+
+    /// <summary>Said on a row whose dispatcher stopped after its request left: it may have arrived.</summary>
+    public const string InterruptedReason = "the dispatcher stopped after the message left; it may have arrived, so it is not sent again";
+
+    private const string RequeueExpired = """
         UPDATE reminder_outbox
-        SET state = 'unknown', last_error = 'lease expired while sending', lease_owner = NULL, lease_until = NULL, updated_at = @Now
-        WHERE state = 'sending' AND lease_until < @Now
+        SET state = 'pending', last_error = @Reason, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+        WHERE state = 'sending' AND lease_until < @Now AND send_started_at IS NULL
+        """;
+
+    private const string ExpireStarted = """
+        UPDATE reminder_outbox
+        SET state = 'unknown', last_error = @Reason, lease_owner = NULL, lease_until = NULL, updated_at = @Now
+        WHERE state = 'sending' AND lease_until < @Now AND send_started_at IS NOT NULL
         """;
 
     /// <summary>
-    /// Rows whose dispatcher died mid-send. The message may have reached Teams, so they become unknown rather than
-    /// being sent again: a reminder twice is worse than a reminder counted as unknown.
+    /// Rows whose dispatcher stopped (crash, kill) with their lease run out. A row whose send never started goes back
+    /// to pending, keeping its due time, and is sent by whoever claims it next. A row whose request left may have
+    /// reached Teams, so it becomes unknown rather than being sent again: a reminder twice is worse than a reminder
+    /// counted as unknown. A live dispatcher that lost its lease cannot start a send any more (see
+    /// <see cref="StartSendingAsync"/>), so a requeued row is never sent by two.
     /// </summary>
-    public async Task<int> ExpireLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<ExpiredLeases> ExpireLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(ExpireLeases, new { Now = now }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var requeued = await connection.ExecuteAsync(new CommandDefinition(RequeueExpired, new { Now = now, Reason = RequeuedReason }, transaction,
+            cancellationToken: cancellationToken));
+        var unknown = await connection.ExecuteAsync(new CommandDefinition(ExpireStarted, new { Now = now, Reason = InterruptedReason }, transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new ExpiredLeases(requeued, unknown);
     }
 
     private const string SelectFailed = """
@@ -275,8 +321,9 @@ public sealed class ReminderOutbox(ConnectionFactory connections)
         public string? LastError { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset? SentAt { get; init; }
+        public DateTimeOffset? SendStartedAt { get; init; }
 
         public OutboxRow ToOutboxRow() => new(Id, SlotKey, PersonId, Kind, SlotDate, SlotStart, IsCatchUp, PayloadJson, OutboxStateCodes.FromCode(State),
-            (int)Attempts, NextAttemptAt, LeaseOwner, LeaseUntil, LastError, CreatedAt, SentAt);
+            (int)Attempts, NextAttemptAt, LeaseOwner, LeaseUntil, LastError, CreatedAt, SentAt, SendStartedAt);
     }
 }

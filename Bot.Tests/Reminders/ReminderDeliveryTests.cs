@@ -155,6 +155,9 @@ public abstract class ReminderDeliveryTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Reminders:Delivery:MessagesPerSecond"] = PerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // One send at a time: the stepping clock advances by every wait, so concurrent waits would blur the instants
+            // this test checks. Concurrency is checked on the real clock in ReminderThroughputTests.
+            ["Reminders:Delivery:MaxConcurrentSends"] = "1",
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Reminders;
+using Rectification.Bot.Teams;
 using Rectification.Data.Db;
 using Rectification.Tests.Data;
 
@@ -95,11 +96,16 @@ internal sealed class RecordingChannel : IReminderChannel
 
     public Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, Func<CancellationToken, Task<bool>> starting,
+        CancellationToken cancellationToken)
     {
         if (NextResult.TryRemove(personId, out var result))
         {
-            return Task.FromResult(result);
+            return result;
+        }
+        if (!await starting(cancellationToken))
+        {
+            return new DeliveryResult(DeliveryOutcome.Deferred, Error: "not started");
         }
         foreach (var card in replies.OfType<Reply.Card>())
         {
@@ -108,7 +114,7 @@ internal sealed class RecordingChannel : IReminderChannel
             var codes = buttons.Where(b => b["action"]!.GetValue<string>() == "progress_start").Select(b => b["code"]!.GetValue<string>()).ToList();
             Received.Enqueue(new Received(Time.GetUtcNow(), personId, slot, codes, card.Json));
         }
-        return Task.FromResult(DeliveryResult.Sent);
+        return DeliveryResult.Sent;
     }
 }
 

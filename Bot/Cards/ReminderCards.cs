@@ -12,6 +12,9 @@ public static class ReminderCards
     /// <summary>Items listed on one card: a phone-sized read, far below Teams' ~28 KB message limit.</summary>
     public const int MaxItems = 15;
 
+    /// <summary>People listed by name in the admins' digest, unreachable and failed alike; the rest are counted.</summary>
+    public const int MaxPeople = 20;
+
     public static readonly int[] SnoozeChoices = [1, 3, 7];
 
     public static Reply.Card Digest(UiText t, ReminderDigest digest)
@@ -47,7 +50,10 @@ public static class ReminderCards
             body.Add(Container(
             [
                 Text(t.ReminderUnreachableTitle, weight: "Bolder", color: "attention"),
-                .. digest.Unreachable.Select(u => (JsonNode)Text("• " + t.ReminderUnreachableLine(u.Name, u.Missed), spacing: "None")),
+                .. digest.Unreachable.Take(MaxPeople).Select(u => (JsonNode)Text("• " + t.ReminderUnreachableLine(u.Name, u.Missed), spacing: "None")),
+                .. digest.Unreachable.Count > MaxPeople
+                    ? new JsonNode[] { Text(t.ReminderMoreUnreachable(digest.Unreachable.Count - MaxPeople, digest.Unreachable.Count), subtle: true) }
+                    : [],
             ], separator: true));
         }
         if (digest.Failed.Count > 0 || digest.UnknownCount > 0)
@@ -56,8 +62,12 @@ public static class ReminderCards
             if (digest.Failed.Count > 0)
             {
                 lines.Add(Text(t.ReminderFailedTitle, weight: "Bolder", color: "attention"));
-                lines.AddRange(digest.Failed.Select(f => (JsonNode)Text("• " + t.ReminderFailedLine(f.PersonName,
+                lines.AddRange(digest.Failed.Take(MaxPeople).Select(f => (JsonNode)Text("• " + t.ReminderFailedLine(f.PersonName,
                     ReminderKinds.TryFromCode(f.Kind, out var kind) ? kind : null, f.SlotDate), spacing: "None")));
+                if (digest.Failed.Count > MaxPeople)
+                {
+                    lines.Add(Text(t.ReminderMoreFailed(digest.Failed.Count - MaxPeople, digest.Failed.Count), subtle: true));
+                }
             }
             if (digest.UnknownCount > 0)
             {

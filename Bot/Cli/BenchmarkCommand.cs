@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dapper;
 using Npgsql;
 using Rectification.Bot.Texts;
 using Rectification.Data.Db;
@@ -20,6 +21,7 @@ public static class BenchmarkCommand
     private const int Leaders = 50;
     private const int Officers = 2000;
     private const int Runs = 200;
+    private const int Warmups = 10;
 
     public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
@@ -68,19 +70,46 @@ public static class BenchmarkCommand
             await output.WriteLineAsync("");
             await output.WriteLineAsync("| query | p50 ms | p95 ms | max ms |");
             await output.WriteLineAsync("|---|---|---|---|");
-            await TimeAsync(output, "overdue list, one leader (first page of 20, with total)", () => queries.ListAsync(leaderScope, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken));
-            await TimeAsync(output, "due within 7 days, one leader", () => queries.ListAsync(leaderScope, TaskFilter.DueSoon, today, 0, 20, cancellationToken: cancellationToken));
-            await TimeAsync(output, "my tasks, one officer", () => queries.ListAsync(new TaskScope.Officer(officer.Id), TaskFilter.Active, today, 0, 20, cancellationToken: cancellationToken));
+            // Every timed call says whether it did what its row claims (rows returned, a write accepted); one that did
+            // not fails the whole benchmark, so no figure can come from a refused or empty request.
+            await TimeAsync(output, "overdue list, one leader (first page of 20, with total)",
+                async () => (await queries.ListAsync(leaderScope, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken)).Items.Count > 0);
+            await TimeAsync(output, "due within 7 days, one leader",
+                async () => (await queries.ListAsync(leaderScope, TaskFilter.DueSoon, today, 0, 20, cancellationToken: cancellationToken)).Total >= 0);
+            await TimeAsync(output, "my tasks, one officer",
+                async () => (await queries.ListAsync(new TaskScope.Officer(officer.Id), TaskFilter.Active, today, 0, 20, cancellationToken: cancellationToken)).Items.Count > 0);
             var sample = Code(tasks / 2);
-            await TimeAsync(output, "task detail with history, by code", () => queries.FindByCodeAsync(sample, cancellationToken));
-            await TimeAsync(output, "per-aspect figures, one leader", () => queries.FiguresAsync(leaderScope, today, cancellationToken));
-            await TimeAsync(output, "overdue list, whole ledger (admin)", () => queries.ListAsync(TaskScope.Everything, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken));
-            var target = (await queries.FindByCodeAsync(sample, cancellationToken))!.Task.Id;
+            await TimeAsync(output, "task detail with history, by code", async () => await queries.FindByCodeAsync(sample, cancellationToken) is not null);
+            await TimeAsync(output, "per-aspect figures, one leader", async () => (await queries.FiguresAsync(leaderScope, today, cancellationToken)).Count > 0);
+            await TimeAsync(output, "overdue list, whole ledger (admin)",
+                async () => (await queries.ListAsync(TaskScope.Everything, TaskFilter.Overdue, today, 0, 20, cancellationToken: cancellationToken)).Items.Count > 0);
+            // An open task (the sample may be written off, and a written-off task takes no progress).
+            var target = (await queries.ListAsync(new TaskScope.Officer(officer.Id), TaskFilter.Active, today, 0, 1, cancellationToken: cancellationToken)).Items[0].Id;
             var admin = (await people.FindByNameAsync("督查专员", cancellationToken)).Single();
+            // The writer must be allowed to report on any task, or every timed write would be a refusal.
+            await using (var connection = await connections.OpenAsync(cancellationToken))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(MakeAdmin, new { admin.Id, IsAdmin = true }, cancellationToken: cancellationToken));
+            }
             var i = 0;
-            await TimeAsync(output, "record a progress update (transaction, audit)", () => changes.RecordProgressAsync(
-                new ProgressReport(target, admin.Id, i % 100, null, "benchmark", "benchmark", $"bench-{Interlocked.Increment(ref i)}-{now.UtcTicks}", now), cancellationToken));
+            var before = await ProgressRowsAsync(connections, target, cancellationToken);
+            await TimeAsync(output, "record a progress update (transaction, audit)", async () => (await changes.RecordProgressAsync(
+                new ProgressReport(target, admin.Id, i % 100, null, "benchmark", "benchmark", $"bench-{Interlocked.Increment(ref i)}-{now.UtcTicks}", now),
+                cancellationToken)).Succeeded);
+            var written = await ProgressRowsAsync(connections, target, cancellationToken) - before;
+            if (written != Warmups + Runs)
+            {
+                throw new BenchmarkFailedException($"progress writes: {written} rows written for {Warmups + Runs} timed writes");
+            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"progress rows written by the timed writes: {written} (checked)"));
+            await output.WriteLineAsync("");
+            await ReminderBenchmark.RunAsync(connections, now, output, cancellationToken);
             return 0;
+        }
+        catch (BenchmarkFailedException failure)
+        {
+            await output.WriteLineAsync("BENCHMARK FAILED: " + failure.Message);
+            return 1;
         }
         finally
         {
@@ -88,18 +117,35 @@ public static class BenchmarkCommand
         }
     }
 
-    private static async Task TimeAsync(TextWriter output, string name, Func<Task> run)
+    private const string MakeAdmin = "UPDATE people SET is_admin = @IsAdmin WHERE id = @Id";
+
+    private const string CountProgress = "SELECT count(*) FROM progress_updates WHERE task_id = @TaskId";
+
+    private static async Task<long> ProgressRowsAsync(ConnectionFactory connections, long taskId, CancellationToken cancellationToken)
     {
-        for (var warm = 0; warm < 10; warm++)
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountProgress, new { TaskId = taskId }, cancellationToken: cancellationToken));
+    }
+
+    private static async Task TimeAsync(TextWriter output, string name, Func<Task<bool>> run)
+    {
+        for (var warm = 0; warm < Warmups; warm++)
         {
-            await run();
+            if (!await run())
+            {
+                throw new BenchmarkFailedException($"\"{name}\" did not do what it claims (warm-up call {warm + 1})");
+            }
         }
         var samples = new double[Runs];
         for (var i = 0; i < Runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await run();
+            var did = await run();
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (!did)
+            {
+                throw new BenchmarkFailedException($"\"{name}\" did not do what it claims (timed call {i + 1})");
+            }
         }
         Array.Sort(samples);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {name} | {samples[Runs / 2]:F2} | {samples[Runs * 95 / 100]:F2} | {samples[^1]:F2} |"));
@@ -167,5 +213,7 @@ public static class BenchmarkCommand
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
 }
+
+/// <summary>A timed operation did not do what its figure claims: the run stops rather than print it.</summary>
+public sealed class BenchmarkFailedException(string message) : Exception(message);

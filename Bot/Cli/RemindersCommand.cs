@@ -66,7 +66,19 @@ public static class RemindersCommand
 
         var result = await services.GetRequiredService<ReminderDispatcher>().RunAsync(at, cancellationToken);
         await output.WriteLineAsync(text.RemindersRunSummary(result));
-        return result.Failed + result.Unknown > 0 ? 1 : 0;
+        if (result.Requeued > 0)
+        {
+            await output.WriteLineAsync(text.RemindersRequeuedNote(result.Requeued));
+        }
+        if (result.Unknown + result.Interrupted > 0)
+        {
+            await output.WriteLineAsync(text.RemindersUnknownWarning(result.Unknown, result.Interrupted));
+        }
+        if (result.Failed > 0)
+        {
+            await output.WriteLineAsync(text.RemindersFailedWarning(result.Failed));
+        }
+        return result.NeedsAttention ? 1 : 0;
     }
 
     internal static DateTimeOffset? ParseInstant(string value, TimeZoneInfo zone)

@@ -18,5 +18,11 @@ public interface IReminderChannel
     /// <summary>The locale of the person's stored conversation (what their Teams client said), or null.</summary>
     Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken);
 
-    Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="replies"/> to the person. <paramref name="starting"/> is awaited once, just before the
+    /// first request leaves (after any wait for the rate limit); when it answers false nothing is sent and the
+    /// outcome is <see cref="DeliveryOutcome.Deferred"/>. The outbox records the start there, so that a crash can be
+    /// told apart from a send that never began.
+    /// </summary>
+    Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, Func<CancellationToken, Task<bool>> starting, CancellationToken cancellationToken);
 }

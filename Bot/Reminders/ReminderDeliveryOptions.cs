@@ -31,7 +31,15 @@ public sealed class ReminderDeliveryOptions
     [Range(1, 500)]
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How long a claimed row stays its dispatcher's; a row still "sending" after that is counted unknown.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    /// <summary>Sends in flight at once, each to a different conversation's turn; the rate limits still hold across them.</summary>
+    [Range(1, 100)]
+    public int MaxConcurrentSends { get; set; } = 16;
+
+    /// <summary>
+    /// How long a claimed row stays its dispatcher's. When it runs out (the dispatcher died), a row whose send never
+    /// started is sent again and one whose request had left is counted unknown. A dispatcher that outlives its lease
+    /// cannot start a send any more, so a short lease costs unknowns, never duplicates.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
 }

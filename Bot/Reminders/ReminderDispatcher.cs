@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,18 @@ using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Reminders;
 
-/// <summary>What one run did: digests the policy wanted, how many of them were new to the outbox, and how the claimed rows ended.</summary>
-public sealed record ReminderRunResult(int Planned, int NewlyPlanned, int Sent, int Failed, int Unknown, int Cancelled, int Rescheduled);
+/// <summary>
+/// What one run did: digests the policy wanted, how many of them were new to the outbox, and how the claimed rows
+/// ended. <paramref name="Requeued"/> and <paramref name="Interrupted"/> are rows a stopped dispatcher had left
+/// behind: the first never started and were sent again (their outcome is counted with the others), the second had
+/// left and became unknown.
+/// </summary>
+public sealed record ReminderRunResult(int Planned, int NewlyPlanned, int Sent, int Failed, int Unknown, int Cancelled, int Rescheduled,
+    int Requeued = 0, int Interrupted = 0)
+{
+    /// <summary>Whether someone must look: a digest failed, or may or may not have arrived.</summary>
+    public bool NeedsAttention => Failed + Unknown + Interrupted > 0;
+}
 
 /// <summary>
 /// One pass of the reminder pipeline: snapshot → policy → outbox (idempotent on the slot key) → claim → send. The
@@ -42,39 +53,113 @@ public sealed class ReminderDispatcher(
     public async Task<IReadOnlyList<PlannedReminder>> PreviewAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         policy.Plan(await snapshots.ReadAsync(now, cancellationToken), now);
 
+    // Slot keys this process has already handed to the outbox, with their day, so a tick writes only new digests.
+    private readonly ConcurrentDictionary<string, DateOnly> _handedOver = new(StringComparer.Ordinal);
+
+    private void Remember(IReadOnlyList<PlannedReminder> handed)
+    {
+        foreach (var reminder in handed)
+        {
+            _handedOver[reminder.SlotKey] = reminder.SlotDate;
+        }
+        if (handed.Count > 0 && handed.Max(r => r.SlotDate) is var latest)
+        {
+            // Slots more than a week older than the newest are never planned again (catch-up reaches one working day back).
+            foreach (var old in _handedOver.Where(e => e.Value < latest.AddDays(-7)).Select(e => e.Key).ToList())
+            {
+                _handedOver.TryRemove(old, out _);
+            }
+        }
+    }
+
+    /// <summary>The snapshot's people by id and its open task ids, built once per run rather than once per row.</summary>
+    private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds);
+
     public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await snapshots.ReadAsync(now, cancellationToken);
         var planned = policy.Plan(snapshot, now);
-        var added = await outbox.PlanAsync([.. planned.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
+        // Every tick of an open slot plans the same digests again; only the ones this process has not yet handed to
+        // the outbox are serialised and written (the outbox's unique slot key still settles races with other instances).
+        var fresh = planned.Where(r => !_handedOver.ContainsKey(r.SlotKey)).ToList();
+        var added = await outbox.PlanAsync([.. fresh.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
             ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
+        Remember(fresh);
+        var lookups = new SnapshotLookups(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)]);
         var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
-        if (expired > 0)
+        if (expired.Requeued > 0)
         {
-            UnknownCounter.Add(expired);
-            logger.LogWarning("{Count} reminders were left sending by a dispatcher that stopped; counted as unknown, not resent", expired);
+            logger.LogWarning("{Count} reminders claimed by a dispatcher that stopped before sending them are sent again", expired.Requeued);
+        }
+        if (expired.Unknown > 0)
+        {
+            UnknownCounter.Add(expired.Unknown);
+            logger.LogWarning("{Count} reminders were interrupted after they left (dispatcher stopped); they may have arrived and are not resent",
+                expired.Unknown);
         }
 
-        var counts = new Dictionary<OutboxState, int>();
-        while (!cancellationToken.IsCancellationRequested)
+        // Sends run side by side, up to MaxConcurrentSends, so a slow answer or a retry wait holds up only its own
+        // conversation; the pacer keeps the app-wide and per-conversation limits across them. A new batch is claimed
+        // as soon as the previous one has all started, not when it has all finished.
+        var counts = new ConcurrentDictionary<OutboxState, int>();
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConcurrentSends);
+        var inFlight = new List<Task>();
+        try
         {
-            var claimed = await outbox.ClaimAsync(Owner, now, time.GetUtcNow() + options.Value.Lease, options.Value.BatchSize, cancellationToken);
-            if (claimed.Count == 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                break;
-            }
-            foreach (var row in claimed)
-            {
-                var state = await DeliverAsync(row, snapshot, cancellationToken);
-                counts[state] = counts.GetValueOrDefault(state) + 1;
+                var claimed = await outbox.ClaimAsync(Owner, now, time.GetUtcNow() + settings.Lease, settings.BatchSize, cancellationToken);
+                if (claimed.Count == 0)
+                {
+                    break;
+                }
+                foreach (var row in claimed)
+                {
+                    try
+                    {
+                        await slots.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Not started: straight back to pending for the next run.
+                        var state = await GiveBackAsync(row);
+                        counts.AddOrUpdate(state, 1, (_, n) => n + 1);
+                        continue;
+                    }
+                    inFlight.Add(Task.Run(async () =>
+                    {
+                        try
+                        {
+                            var state = await DeliverAsync(row, lookups, cancellationToken);
+                            counts.AddOrUpdate(state, 1, (_, n) => n + 1);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    }, CancellationToken.None));
+                }
+                inFlight.RemoveAll(t => t.IsCompleted);
             }
         }
+        finally
+        {
+            await Task.WhenAll(inFlight);
+        }
         return new ReminderRunResult(planned.Count, added, counts.GetValueOrDefault(OutboxState.Sent), counts.GetValueOrDefault(OutboxState.Failed),
-            counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending));
+            counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending),
+            expired.Requeued, expired.Unknown);
+    }
+
+    private async Task<OutboxState> GiveBackAsync(OutboxRow row)
+    {
+        await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), CancellationToken.None);
+        return OutboxState.Pending;
     }
 
     /// <summary>Sends one claimed row and records how it ended; never throws for a single row's trouble.</summary>
-    private async Task<OutboxState> DeliverAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<OutboxState> DeliverAsync(OutboxRow row, SnapshotLookups snapshot, CancellationToken cancellationToken)
     {
         // Bookkeeping after a send must happen even while the host stops.
         var none = CancellationToken.None;
@@ -88,14 +173,14 @@ public sealed class ReminderDispatcher(
             }
             var text = UiText.For(await channel.LocaleAsync(row.PersonId, cancellationToken));
             var card = ReminderCards.Digest(text, digest.Digest!);
-            var result = await channel.DeliverAsync(row.PersonId, [card], cancellationToken);
+            var result = await channel.DeliverAsync(row.PersonId, [card],
+                token => outbox.StartSendingAsync(row.Id, Owner, time.GetUtcNow(), token), cancellationToken);
             return await RecordAsync(row, result, none);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped before anything was sent: the row goes back for the next run.
-            await outbox.RescheduleAsync(row.Id, Owner, time.GetUtcNow() + DeferredRetry, "stopped before sending", time.GetUtcNow(), none);
-            return OutboxState.Pending;
+            return await GiveBackAsync(row);
         }
         catch (Exception exception)
         {
@@ -138,7 +223,7 @@ public sealed class ReminderDispatcher(
     private static string Describe(DeliveryResult result) =>
         result.StatusCode is { } status ? $"{result.Outcome} ({status}) {result.Error}".Trim() : $"{result.Outcome} {result.Error}".Trim();
 
-    private async Task<(ReminderDigest? Digest, string? Reason)> DigestAsync(OutboxRow row, ReminderSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<(ReminderDigest? Digest, string? Reason)> DigestAsync(OutboxRow row, SnapshotLookups snapshot, CancellationToken cancellationToken)
     {
         ReminderPayload payload;
         try
@@ -149,8 +234,7 @@ public sealed class ReminderDispatcher(
         {
             return (null, "unreadable payload");
         }
-        var person = snapshot.People.FirstOrDefault(p => p.Id == row.PersonId);
-        if (person is null)
+        if (!snapshot.People.TryGetValue(row.PersonId, out var person))
         {
             return (null, "person removed");
         }
@@ -162,8 +246,7 @@ public sealed class ReminderDispatcher(
         {
             return (null, "acknowledged");
         }
-        var open = snapshot.Tasks.Select(t => t.Id).ToHashSet();
-        var items = payload.Items.Where(i => open.Contains(i.TaskId)).ToList();
+        var items = payload.Items.Where(i => snapshot.OpenTaskIds.Contains(i.TaskId)).ToList();
         var kind = ReminderKinds.FromCode(row.Kind);
         IReadOnlyList<FailedDelivery> failed = [];
         long unknown = 0;

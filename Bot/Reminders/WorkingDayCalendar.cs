@@ -32,7 +32,14 @@ public sealed class WorkingDayCalendar
         AllowTrailingCommas = true,
     };
 
+    // Prefix counts over these years make WorkingDaysBetween O(1); dates outside them are counted day by day.
+    private static readonly DateOnly PrefixStart = new(2000, 1, 1);
+    private static readonly DateOnly PrefixEnd = new(2100, 12, 31);
+
     private readonly Dictionary<DateOnly, CalendarEntry> _entries;
+
+    /// <summary>_workingDaysUpTo[i]: working days from PrefixStart up to and including PrefixStart + i days.</summary>
+    private readonly int[] _workingDaysUpTo;
 
     public WorkingDayCalendar(IEnumerable<CalendarEntry> entries)
     {
@@ -48,6 +55,16 @@ public sealed class WorkingDayCalendar
             {
                 throw new InvalidDataException($"{entry.Date:yyyy-MM-dd} appears more than once.");
             }
+        }
+        _workingDaysUpTo = new int[PrefixEnd.DayNumber - PrefixStart.DayNumber + 1];
+        var count = 0;
+        for (var i = 0; i < _workingDaysUpTo.Length; i++)
+        {
+            if (IsWorkingDay(PrefixStart.AddDays(i)))
+            {
+                count++;
+            }
+            _workingDaysUpTo[i] = count;
         }
     }
 
@@ -113,6 +130,14 @@ public sealed class WorkingDayCalendar
     /// For a due date and today this is how many working days the item has been overdue, today included.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {
+        if (to <= from)
+        {
+            return 0;
+        }
+        if (from >= PrefixStart && to <= PrefixEnd)
+        {
+            return _workingDaysUpTo[to.DayNumber - PrefixStart.DayNumber] - _workingDaysUpTo[from.DayNumber - PrefixStart.DayNumber];
+        }
         var count = 0;
         for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
         {

@@ -86,7 +86,7 @@ public sealed class ProactiveSender : IReminderChannel
     /// action, far below Teams' limits, and must not queue behind a burst of reminders.
     /// </summary>
     public async Task<DeliveryOutcome> SendAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
-        (await SendCoreAsync(personId, replies, paced: false, cancellationToken)).Outcome;
+        (await SendCoreAsync(personId, replies, paced: false, starting: null, cancellationToken)).Outcome;
 
     /// <summary>The language the person writes to the bot in; else their Teams client's, from the stored reference.</summary>
     public async Task<string?> LocaleAsync(long personId, CancellationToken cancellationToken) =>
@@ -94,10 +94,11 @@ public sealed class ProactiveSender : IReminderChannel
         ?? (await _references.FindForPersonAsync(personId, cancellationToken) is { } stored ? ReferenceCapture.Parse(stored).Locale : null);
 
     /// <summary>For reminders: paced by the client-side rate limit, retried, and sorted by outcome.</summary>
-    public Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
-        SendCoreAsync(personId, replies, paced: true, cancellationToken);
+    public Task<DeliveryResult> DeliverAsync(long personId, IReadOnlyList<Reply> replies, Func<CancellationToken, Task<bool>> starting, CancellationToken cancellationToken) =>
+        SendCoreAsync(personId, replies, paced: true, starting, cancellationToken);
 
-    private async Task<DeliveryResult> SendCoreAsync(long personId, IReadOnlyList<Reply> replies, bool paced, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendCoreAsync(long personId, IReadOnlyList<Reply> replies, bool paced, Func<CancellationToken, Task<bool>>? starting,
+        CancellationToken cancellationToken)
     {
         var stored = await _references.FindForPersonAsync(personId, cancellationToken);
         if (stored is null)
@@ -109,6 +110,8 @@ public sealed class ProactiveSender : IReminderChannel
         var delivered = 0;
         var requestLeft = false;
         var reached = false;
+        var started = starting is null;
+        var declined = false;
         try
         {
             await _retry.ExecuteAsync(async token =>
@@ -122,13 +125,40 @@ public sealed class ProactiveSender : IReminderChannel
                         {
                             await Pacer.WaitAsync(stored.ConversationId, turnToken);
                         }
+                        if (!started)
+                        {
+                            if (!await starting!(turnToken))
+                            {
+                                declined = true;
+                                return;
+                            }
+                            started = true;
+                        }
                         requestLeft = true;
-                        await turn.SendActivityAsync(ActivityReplies.ToActivity(reply), turnToken);
+                        try
+                        {
+                            await turn.SendActivityAsync(ActivityReplies.ToActivity(reply), turnToken);
+                        }
+                        catch (Exception exception) when (StatusOf(exception) is { } status)
+                        {
+                            // Teams answered: the outcome is known (not delivered), and a 429's Retry-After holds
+                            // this conversation's other messages too, not just this retry.
+                            requestLeft = false;
+                            if (paced && status == HttpStatusCode.TooManyRequests && RetryAfter(exception, _time.GetUtcNow()) is { } wait)
+                            {
+                                Pacer.HoldConversation(stored.ConversationId, _time.GetUtcNow() + wait);
+                            }
+                            throw;
+                        }
                         requestLeft = false;
                         delivered++;
                     }
                 }, token);
             }, cancellationToken);
+            if (declined)
+            {
+                return new DeliveryResult(DeliveryOutcome.Deferred, Error: "not started: the caller withdrew it");
+            }
             if (!reached)
             {
                 // Middleware stopped the turn before our callback (Teams:AllowedTenants no longer admits the reference).

@@ -119,5 +119,5 @@ internal sealed partial class EnUsText
 
     public override string RemindersRunSummary(ReminderRunResult result) =>
         F("{0} due, {1} newly planned; {2} sent, {3} failed, {4} unknown, {5} cancelled, {6} to retry.",
-            result.Planned, result.NewlyPlanned, result.Sent, result.Failed, result.Unknown, result.Cancelled, result.Rescheduled);
+            result.Planned, result.NewlyPlanned, result.Sent, result.Failed, result.Unknown + result.Interrupted, result.Cancelled, result.Rescheduled);
 }

@@ -118,5 +118,5 @@ internal sealed partial class ZhCnText
 
     public override string RemindersRunSummary(ReminderRunResult result) =>
         F("应发 {0} 条，新生成 {1} 条；已发送 {2}，失败 {3}，结果未知 {4}，取消 {5}，待重试 {6}。",
-            result.Planned, result.NewlyPlanned, result.Sent, result.Failed, result.Unknown, result.Cancelled, result.Rescheduled);
+            result.Planned, result.NewlyPlanned, result.Sent, result.Failed, result.Unknown + result.Interrupted, result.Cancelled, result.Rescheduled);
 }

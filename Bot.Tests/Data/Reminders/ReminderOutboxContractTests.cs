@@ -75,17 +75,51 @@ public abstract class ReminderOutboxContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_row_left_sending_past_its_lease_becomes_unknown_and_is_never_claimed_again()
+    public async Task A_row_whose_send_started_before_its_lease_ran_out_becomes_unknown_and_is_never_claimed_again()
     {
         await Outbox.PlanAsync([Entry(_people.LiuYang.Id)], Now);
-        await Outbox.ClaimAsync("crashed", Now, Now.AddMinutes(10), 10);
+        var claimed = Assert.Single(await Outbox.ClaimAsync("crashed", Now, Now.AddMinutes(10), 10));
+        Assert.True(await Outbox.StartSendingAsync(claimed.Id, "crashed", Now.AddSeconds(2)));
 
-        Assert.Equal(0, await Outbox.ExpireLeasesAsync(Now.AddMinutes(9)));
-        Assert.Equal(1, await Outbox.ExpireLeasesAsync(Now.AddMinutes(11)));
+        Assert.Equal(ExpiredLeases.None, await Outbox.ExpireLeasesAsync(Now.AddMinutes(9)));
+        Assert.Equal(new ExpiredLeases(0, 1), await Outbox.ExpireLeasesAsync(Now.AddMinutes(11)));
 
         Assert.Empty(await Outbox.ClaimAsync("b", Now.AddMinutes(11), Now.AddMinutes(21), 10));
-        Assert.Equal(OutboxState.Unknown, Assert.Single(await Outbox.ListAsync()).State);
+        var row = Assert.Single(await Outbox.ListAsync());
+        Assert.Equal((OutboxState.Unknown, ReminderOutbox.InterruptedReason, Now.AddSeconds(2)), (row.State, row.LastError, row.SendStartedAt));
         Assert.Equal(1, await Outbox.UnknownCountAsync(TestLedger.Today));
+    }
+
+    [Fact]
+    public async Task Rows_claimed_but_never_started_go_back_to_pending_when_the_lease_runs_out_and_are_sent_by_the_next_dispatcher()
+    {
+        await Outbox.PlanAsync([Entry(_people.LiuYang.Id), Entry(_people.SunLi.Id), Entry(_people.ZhouTao.Id)], Now);
+        var claimed = await Outbox.ClaimAsync("crashed", Now, Now.AddMinutes(10), 10);
+        Assert.Equal(3, claimed.Count);
+        Assert.True(await Outbox.StartSendingAsync(claimed[0].Id, "crashed", Now));
+
+        Assert.Equal(new ExpiredLeases(2, 1), await Outbox.ExpireLeasesAsync(Now.AddMinutes(11)));
+
+        // Due as before (not pushed back), so the next run takes them at once, and nothing marks them unknown.
+        var again = await Outbox.ClaimAsync("b", Now, Now.AddMinutes(21), 10);
+        Assert.Equal(claimed.Skip(1).Select(r => r.Id).Order(), again.Select(r => r.Id).Order());
+        Assert.All(again, r => Assert.Equal((2, null, ReminderOutbox.RequeuedReason), (r.Attempts, r.SendStartedAt, r.LastError)));
+        Assert.Equal(1, await Outbox.UnknownCountAsync(TestLedger.Today));
+    }
+
+    [Fact]
+    public async Task A_dispatcher_that_lost_its_lease_cannot_start_the_send_so_no_row_goes_out_twice()
+    {
+        await Outbox.PlanAsync([Entry(_people.LiuYang.Id)], Now);
+        var stale = Assert.Single(await Outbox.ClaimAsync("slow", Now, Now.AddMinutes(10), 10));
+        await Outbox.ExpireLeasesAsync(Now.AddMinutes(11));
+        var fresh = Assert.Single(await Outbox.ClaimAsync("b", Now.AddMinutes(11), Now.AddMinutes(21), 10));
+
+        Assert.False(await Outbox.StartSendingAsync(stale.Id, "slow", Now.AddMinutes(12)));
+        Assert.True(await Outbox.StartSendingAsync(fresh.Id, "b", Now.AddMinutes(12)));
+        Assert.False(await Outbox.MarkSentAsync(stale.Id, "slow", Now.AddMinutes(12)));
+        Assert.True(await Outbox.MarkSentAsync(fresh.Id, "b", Now.AddMinutes(12)));
+        Assert.Equal((OutboxState.Sent, 2), (Assert.Single(await Outbox.ListAsync()).State, fresh.Attempts));
     }
 
     [Fact]
