@@ -9,7 +9,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "report", "reminders", "manifest", "benchmark", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "report", "reminders", "manifest", "benchmark", "understand", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -24,6 +24,8 @@ public static class CommandLine
         builder.Services.AddLedger();
         builder.Services.AddReminders();
         builder.Services.AddProactiveAdapter(builder.Configuration);
+        builder.Services.AddSingleton(new Conversation.CommandParser());
+        builder.Services.AddUnderstanding();
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
@@ -50,6 +52,13 @@ public static class CommandLine
         {
             // Works on a throw-away database of its own, never the configured ledger.
             return await BenchmarkCommand.RunAsync(rest, text, output, cancel.Token);
+        }
+
+        if (verb == "understand")
+        {
+            // Like the host: an empty database gets the demo ledger, so the verb answers on a fresh clone. It writes nothing else.
+            await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: true, cancel.Token);
+            return await UnderstandCommand.RunAsync(host.Services, rest, text, output, Console.In, cancel.Token);
         }
 
         await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);
