@@ -29,7 +29,11 @@ public static class CommandLine
     /// One verb: the options it takes (each with a value), which of them name files, whether its positional
     /// arguments name files, and whether it works on the configured ledger (migrated first).
     /// </summary>
-    public sealed record Verb(string Name, string[] Options, string[] PathOptions, bool PathArguments, bool NeedsDatabase, VerbHandler Run);
+    public sealed record Verb(string Name, string[] Options, string[] PathOptions, bool PathArguments, bool NeedsDatabase, VerbHandler Run)
+    {
+        /// <summary>Options that take no value (<c>--jsonl</c>).</summary>
+        public string[] Flags { get; init; } = [];
+    }
 
     // Add a line for a new verb.
     private static readonly Verb[] Verbs =
@@ -43,7 +47,15 @@ public static class CommandLine
         // Works on a throw-away database of its own, never the configured ledger.
         new("benchmark", ["--tasks", "--postgres", "--keep"], ["--keep"], PathArguments: false, NeedsDatabase: false,
             (_, args, text, output, cancellationToken) => BenchmarkCommand.RunAsync(args, text, output, cancellationToken)),
+        // Reads the configured ledger's names and roles; like the host it loads the demo into an empty database.
+        new("understand", ["--as", "--today"], [], PathArguments: false, NeedsDatabase: true, UnderstandAsync) { Flags = ["--jsonl"] },
     ];
+
+    private static async Task<int> UnderstandAsync(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: true, cancellationToken);
+        return await UnderstandCommand.RunAsync(services, args, text, output, Console.In, cancellationToken);
+    }
 
     private static readonly string[] HelpWords = ["help", "--help", "-h"];
 
@@ -123,6 +135,8 @@ public static class CommandLine
             builder.Services.AddLedger();
             builder.Services.AddReminders();
             builder.Services.AddProactiveAdapter(builder.Configuration);
+            builder.Services.AddSingleton(new Conversation.CommandParser());
+            builder.Services.AddUnderstanding();
             configure?.Invoke(builder.Services);
             using var host = builder.Build();
             if (verb.NeedsDatabase)
@@ -168,6 +182,10 @@ public static class CommandLine
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (verb.Flags.Contains(args[i], StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }

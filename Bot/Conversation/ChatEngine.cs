@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Cards;
 using Rectification.Bot.Conversation.Flows;
+using Rectification.Bot.Conversation.Understanding;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Reminders;
 using Rectification.Bot.Texts;
@@ -25,6 +26,8 @@ public sealed partial class ChatEngine(
     CommandParser parser,
     ReminderActions reminderActions,
     ConversationReferences references,
+    Understander understander,
+    LedgerNamesSource names,
     IOptions<LedgerOptions> options)
 {
     /// <summary>How long after viewing a task a bare "80%" still reports on it.</summary>
@@ -41,8 +44,20 @@ public sealed partial class ChatEngine(
     private UiText LanguageOf(ChatRequest request, FlowState? state) =>
         UiText.For(parser.DetectLanguage(request.Text) ?? state?.Locale ?? request.Person.Language ?? request.Locale);
 
-    public Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? saved, CancellationToken cancellationToken) =>
-        HandleAsync(request, saved, null, cancellationToken);
+    /// <summary>One turn: typed text goes through the understanding stage first (sentences, not only commands).</summary>
+    public async Task<ChatResponse> HandleAsync(ChatRequest request, FlowState? saved, CancellationToken cancellationToken)
+    {
+        ChatCommand? understood = null;
+        if (request.Submit is null && !string.IsNullOrWhiteSpace(request.Text))
+        {
+            var person = request.Person;
+            var role = person.IsAdmin ? SenderRole.Admin : person.IsLeader ? SenderRole.Leader : SenderRole.Officer;
+            var context = new UnderstandingContext(calendar.Today(request.Now), role, await names.GetAsync(cancellationToken),
+                InFlow: saved is { Idle: false });
+            understood = understander.Understand(request.Text, context).Command;
+        }
+        return await HandleAsync(request, saved, understood, cancellationToken);
+    }
 
     /// <summary>
     /// One turn; <paramref name="understood"/> is what an understanding stage made of the typed text (null: the

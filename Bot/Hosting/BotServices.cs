@@ -56,6 +56,7 @@ public static class BotServices
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddSingleton(new CommandParser());
+        services.AddUnderstanding();
         services.TryAddSingleton<ReminderOutbox>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Rectification.Bot.Conversation.Understanding;
+
+/// <summary>Who is speaking, as far as meaning goes: 同意 from a leader decides, from an officer it confirms.</summary>
+public enum SenderRole
+{
+    Officer,
+    Leader,
+    Admin,
+}
+
+/// <summary>
+/// What the classifier sees of a message: the folded text with task codes, ledger names, departments and digits
+/// replaced by placeholders, Chinese characters spaced apart (so word n-grams are character n-grams), and the
+/// sender's role as a first token. Placeholders keep the model from learning the demo ledger's names instead of
+/// the shape of the sentence.
+/// </summary>
+public static partial class ClassifierInput
+{
+    public static string For(string key, SenderRole role, LedgerNames names)
+    {
+        var text = EntityExtractor.FindCode(key).Masked;
+        text = CodeBlank().Replace(text, " zcode ");
+        foreach (var person in names.People)
+        {
+            text = text.Replace(TextNormalizer.Fold(person.Name), " zperson ", StringComparison.Ordinal);
+            foreach (var alias in person.Aliases)
+            {
+                text = ReplaceWord(text, alias, " zperson ");
+            }
+        }
+        foreach (var department in names.Departments.OrderByDescending(d => d.Length))
+        {
+            text = text.Replace(TextNormalizer.Fold(department), " zdept ", StringComparison.Ordinal);
+        }
+        text = Digits().Replace(text, "0");
+
+        var builder = new StringBuilder("zrole").Append(role.ToString().ToLowerInvariant()).Append(' ');
+        foreach (var c in text)
+        {
+            if (c is >= '\u3400' and <= '\u9fff')
+            {
+                builder.Append(' ').Append(c).Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return Spaces().Replace(builder.ToString(), " ").Trim();
+    }
+
+    /// <summary>Replaces a Latin word (liu yang) where it stands alone, not inside another word.</summary>
+    private static string ReplaceWord(string text, string word, string replacement)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsAsciiLetter(text[at - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end])))
+            {
+                text = string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(end));
+                end = at + replacement.Length;
+            }
+            at = text.IndexOf(word, end, StringComparison.Ordinal);
+        }
+        return text;
+    }
+
+    [GeneratedRegex("\uE000+")]
+    private static partial Regex CodeBlank();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,173 @@
+namespace Rectification.Bot.Conversation.Understanding;
+
+/// <summary>What the understanding stage needs to know besides the words.</summary>
+public sealed record UnderstandingContext(DateOnly Today, SenderRole Role, LedgerNames Names, bool InFlow = false);
+
+/// <summary>The reading of one message: the intent, how sure, the entities, and the command the engine acts on.</summary>
+public sealed record Understanding(
+    string Intent,
+    float Confidence,
+    MessageEntities Entities,
+    ChatCommand Command,
+    IReadOnlyList<IntentScore> Alternatives);
+
+/// <summary>
+/// Text in, (intent, confidence, entities) out. Two readers, precise one first:
+/// <list type="number">
+/// <item>the rule parser (<see cref="CommandParser"/>): the commands people type as commands (2-3-1 进度80% …, 逾期,
+/// 同意1-2-3销号, buttons' words); when it recognises the message, that reading stands;</item>
+/// <item>otherwise the classifier reads the sentence ("我手上还有哪些没完成的？", "what's on my plate?") and the
+/// entity extractor fills the slots from anywhere in it.</item>
+/// </list>
+/// Below <see cref="MinimumConfidence"/> the reading is <see cref="ChatCommand.Unclear"/> with the likeliest
+/// alternatives, so the person is offered choices, never a dead end. Plain C#: no Bot Framework types.
+/// </summary>
+public sealed class Understander(CommandParser parser, EntityExtractor extractor, IntentModel model)
+{
+    public const float MinimumConfidence = 0.3f;
+
+    private static readonly TextNormalizer Normalizer = new();
+
+    public Understanding Understand(string? text, UnderstandingContext context)
+    {
+        var rule = parser.Parse(text, context.Today);
+        if (rule is ChatCommand.InvalidInput)
+        {
+            return new Understanding(Intents.Unknown, 1f, MessageEntities.None, rule, []);
+        }
+
+        var key = Normalizer.Normalize(text).Key;
+        var scores = model.Classifier.Classify(ClassifierInput.For(key, context.Role, context.Names));
+        var ruled = IntentOf(rule);
+        var read = ruled ?? scores[0].Intent;
+        var confidence = ruled is null ? scores[0].Score : 1f;
+        var found = extractor.Extract(key, context.Today, context.Names, wantDate: read == Intents.Extend);
+        var intent = ByRole(read, found, context);
+        var entities = Relevant(intent, found);
+
+        ChatCommand command;
+        if (ruled is not null && intent == read)
+        {
+            command = Refine(rule, entities);
+        }
+        else if (ruled is null && context.InFlow)
+        {
+            // In a flow, a sentence the rules do not know is the answer to the bot's question (a note, a reason):
+            // the rules still catch a real change of subject (逾期, 帮助, a task code).
+            command = rule;
+        }
+        else if (ruled is null && confidence < MinimumConfidence)
+        {
+            command = Unclear(text!, scores, entities);
+        }
+        else
+        {
+            command = UnderstandingCommands.From(intent, entities, Normalizer.Normalize(text));
+        }
+        return new Understanding(intent, confidence, entities, command, scores);
+    }
+
+    /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
+    private static string ByRole(string intent, MessageEntities entities, UnderstandingContext context) => intent switch
+    {
+        Intents.Decide when context.InFlow && entities.Code is null => Intents.Confirm,
+        Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null => Intents.Decide,
+        _ => intent,
+    };
+
+    private static MessageEntities Relevant(string intent, MessageEntities entities) => entities with
+    {
+        Date = intent == Intents.Extend ? entities.Date : null,
+        Decision = intent == Intents.Decide ? entities.Decision ?? Verdict.Approve : null,
+    };
+
+    /// <summary>A rule reading keeps its own fields; the extractor adds what the rules do not look for (an urge's person, an overdue list's department).</summary>
+    private static ChatCommand Refine(ChatCommand rule, MessageEntities entities) => rule switch
+    {
+        ChatCommand.Urge { Person: null } urge when entities.Person is not null => urge with { Person = entities.Person },
+        ChatCommand.Urge { Code: null } urge when entities.Code is not null => urge with { Code = entities.Code },
+        _ => rule,
+    };
+
+    private static ChatCommand Unclear(string text, IReadOnlyList<IntentScore> scores, MessageEntities entities)
+    {
+        var suggestions = scores.Where(s => s.Intent != Intents.Unknown).Take(3)
+            .Select(s => new Suggestion(s.Intent, entities.Code)).ToList();
+        if (suggestions.All(s => s.Intent != Intents.Help))
+        {
+            suggestions = [.. suggestions.Take(2), new Suggestion(Intents.Help)];
+        }
+        return new ChatCommand.Unclear(text, suggestions);
+    }
+
+    /// <summary>The intent a rule reading stands for; null when the rules did not recognise the message.</summary>
+    public static string? IntentOf(ChatCommand command) => command switch
+    {
+        ChatCommand.Help => Intents.Help,
+        ChatCommand.Greeting or ChatCommand.Goodbye => Intents.Greeting,
+        ChatCommand.Thanks => Intents.Thanks,
+        ChatCommand.MyTasks => Intents.MyTasks,
+        ChatCommand.DueSoon => Intents.DueSoon,
+        ChatCommand.Overdue => Intents.Overdue,
+        ChatCommand.TaskDetail => Intents.TaskDetail,
+        ChatCommand.ReportProgress => Intents.ReportProgress,
+        ChatCommand.RequestWriteOff => Intents.WriteOff,
+        ChatCommand.RequestExtension => Intents.Extend,
+        ChatCommand.Pending => Intents.Pending,
+        ChatCommand.Decide => Intents.Decide,
+        ChatCommand.Summary => Intents.Summary,
+        ChatCommand.Urge => Intents.Urge,
+        ChatCommand.ExportLedger or ChatCommand.ExportRoster => Intents.Export,
+        ChatCommand.DraftReport => Intents.Report,
+        ChatCommand.Cancel => Intents.Cancel,
+        ChatCommand.Confirm or ChatCommand.Continue => Intents.Confirm,
+        ChatCommand.Decline => Intents.Decline,
+        ChatCommand.Withdraw => Intents.Withdraw,
+        ChatCommand.FollowUp => Intents.FollowUp,
+        _ => null,
+    };
+}
+
+/// <summary>The classifier trained on the whole corpus, once, on first use (or at start, off the request path).</summary>
+public sealed class IntentModel
+{
+    /// <summary>One model per process: it is read-only once trained, and the tests' many hosts share it.</summary>
+    public static readonly IntentModel Shared = new();
+
+    private readonly Lazy<IntentClassifier> _classifier;
+
+    public IntentModel()
+        : this(IntentCorpus.All)
+    {
+    }
+
+    /// <summary>A model of part of the corpus (the accuracy test trains on the train split only).</summary>
+    public IntentModel(IEnumerable<CorpusExample> examples, string? cacheDirectory = null) =>
+        _classifier = new(() => IntentClassifier.LoadOrTrain(
+            examples.Select(e => (ClassifierInput.For(Fold(e.Text), RoleOf(e.As), CorpusNames.Value), e.Intent)).ToList(),
+            cacheDirectory ?? DefaultCache));
+
+    /// <summary>Where trained models are kept between starts: the machine's temporary folder (a cache, not data).</summary>
+    public static string DefaultCache => Path.Combine(Path.GetTempPath(), "rectification-bot");
+
+    /// <summary>Trains (or loads) the model now; the host calls it at start, off the request path.</summary>
+    public void WarmUp() => _ = _classifier.Value;
+
+    private static readonly TextNormalizer Normalizer = new();
+
+    /// <summary>The names the corpus was written with (the demo ledger's), masked like live ledger names.</summary>
+    private static readonly Lazy<LedgerNames> CorpusNames = new(() => IntentCorpus.Names);
+
+    public IntentClassifier Classifier => _classifier.Value;
+
+    public static string Fold(string text) => Normalizer.Normalize(text).Key;
+
+    /// <summary>The role of a corpus line's sender: the demo ledger's leaders and admin by name.</summary>
+    public static SenderRole RoleOf(string? name) => name switch
+    {
+        null => SenderRole.Officer,
+        _ when IntentCorpus.Admins.Contains(name) => SenderRole.Admin,
+        _ when IntentCorpus.Leaders.Contains(name) => SenderRole.Leader,
+        _ => SenderRole.Officer,
+    };
+}
