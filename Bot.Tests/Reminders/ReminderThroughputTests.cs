@@ -115,7 +115,7 @@ public sealed class ReminderThroughputTests : IAsyncLifetime
             .AddSingleton<TurnErrorHandler>()
             .AddSingleton<BotAdapter>(sp => new RectificationAdapter(
                 new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: connector),
-                new TenantFilter(Options.Create(new TeamsOptions()), NullLogger<TenantFilter>.Instance), sp.GetRequiredService<TurnErrorHandler>(),
+                new TenantFilter(Options.Create(new TeamsOptions()), configuration, sp.GetRequiredService<Rectification.Data.Trust.TenantBinding>(), NullLogger<TenantFilter>.Instance), sp.GetRequiredService<TurnErrorHandler>(),
                 NullLogger<RectificationAdapter>.Instance))
             .AddReminders()
             .BuildServiceProvider();
