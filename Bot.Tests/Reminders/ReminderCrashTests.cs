@@ -124,8 +124,14 @@ public abstract class ReminderCrashTests : IAsyncLifetime
 
         // The second process picks up what the first left behind.
         using var second = StartRun();
-        var output = await second.StandardOutput.ReadToEndAsync();
+        var standardOutput = await second.StandardOutput.ReadToEndAsync();
         await second.WaitForExitAsync().WaitAsync(Patience);
+        // A run that needs attention exits 1 and says so on standard error: read both streams.
+        string output;
+        lock (_errors)
+        {
+            output = standardOutput + _errors;
+        }
 
         var rows = await outbox.ListAsync();
         var arrivals = _arrivals.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
@@ -153,6 +159,8 @@ public abstract class ReminderCrashTests : IAsyncLifetime
             StringComparison.Ordinal);
     }
 
+    private readonly System.Text.StringBuilder _errors = new();
+
     private Process StartRun()
     {
         var start = new ProcessStartInfo("dotnet")
@@ -177,7 +185,13 @@ public abstract class ReminderCrashTests : IAsyncLifetime
         start.Environment["MicrosoftAppPassword"] = "";
         var process = Process.Start(start)!;
         // Drained so a chatty child never blocks on a full pipe.
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_errors)
+            {
+                _errors.AppendLine(e.Data);
+            }
+        };
         process.BeginErrorReadLine();
         return process;
     }
