@@ -18,7 +18,8 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
         return new MessageEntities(
             code,
             percent,
-            SaysDone(masked),
+            // "完成三分之二", "three quarters done": a partial percent says how far, not that it is finished.
+            SaysDone(masked) && percent is null or 100,
             wantDate ? FindDate(masked, today) : null,
             FindDepartment(key, names),
             FindPerson(key, names),
@@ -110,8 +111,11 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
 
     internal DateOnly? FindDate(string masked, DateOnly today)
     {
-        // Why the hand-written parser goes first on a phrase: the recognizers have no 月底 and read 明年3月底 as the
-        // whole of March; the parser knows the ledger's deadline phrases and is exact about them.
+        if (recognizers.Date(masked.Replace(CodeMark, ' '), today) is { } recognised)
+        {
+            return recognised;
+        }
+        // What the recognizers do not know of the ledger's deadline phrases (月底, 年底前) the chat date parser does.
         for (var i = 0; i < masked.Length; i++)
         {
             if (char.IsWhiteSpace(masked[i]) || masked[i] == CodeMark || (i > 0 && char.IsAsciiLetterOrDigit(masked[i - 1]) && char.IsAsciiLetterOrDigit(masked[i])))
@@ -123,7 +127,7 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
                 return date;
             }
         }
-        return recognizers.Date(masked.Replace(CodeMark, ' '), today);
+        return null;
     }
 
     internal static string? FindDepartment(string key, LedgerNames names)
@@ -209,11 +213,11 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
 
     // A code is digits joined by dashes (1-2-2, 1—2—2 after folding, 1.2.2 or 1 - 2 - 2 as typed); never a date
     // (2026-12-31), a decimal or the start of a percent.
-    [GeneratedRegex(@"(?<![\d./-])(?<code>\d{1,3}(?:\s?[-－.]\s?\d{1,3}){1,4})(?![\d%]|\.\d|\s*(?:%|percent|个?月|日|号|天|周|年))")]
+    [GeneratedRegex(@"(?<![\d./-])(?<code>(?>\d{1,3}(?:\s?[-－.]\s?\d{1,3}){1,4}))(?![\d%]|\.\d|\s*(?:%|percent)|(?:个?月|日|号|天|周|年))")]
     private static partial Regex DashedCode();
 
     // #12, 第12项, 第十二项, 任务12, task 12, item 12, no. 12
-    [GeneratedRegex(@"(?:#\s*|(?:任务|事项|task|item|no\.?)\s*#?\s*)(?<code>\d{1,5})(?![\d%.])|第\s*(?<code>\d{1,5}|[一二两三四五六七八九十百]{1,4})\s*(?:项|条|个任务|号任务|个问题)")]
+    [GeneratedRegex(@"(?:#\s*|(?:任务|事项|task|item|no\.?|extend|close|write off|urge|chase|催办|销号|延期)\s*#?\s*)(?<code>\d{1,5})(?![\d%.])(?!\s*(?:%|percent|天|日|号|月|年|周|个|days?|weeks?|months?))|^\s*(?<code>\d{1,4})(?=\s+(?:done|finished|进度|已|完成|销号|延期))|第\s*(?<code>\d{1,5}|[一二两三四五六七八九十百]{1,4})\s*(?:项|条|个任务|号任务|个问题)")]
     private static partial Regex NumberedCode();
 
     [GeneratedRegex(@"\s*[-－.]\s*")]
@@ -235,16 +239,16 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     [GeneratedRegex(@"\b(two[ -]thirds|three[ -]quarters|third|quarter)\b(?! of (?:a|the) (?:month|year|day|week))")]
     private static partial Regex EnglishFraction();
 
-    [GeneratedRegex(@"已经?(?:全部|基本)?(?:完成|完工|办结|整改|落实|解决|做完|弄完|结束)|(?:全部|基本|都)?完成了?|搞定|弄完|做完|干完|整改(?:到位|完毕|完成|好了)|落实到位|办结|已结|\b(?:finished|done|completed?|wrapped up|sorted|fixed|all set)\b")]
+    [GeneratedRegex(@"已经?(?:全部|基本)?(?:完成|完工|办结|整改|落实|解决|做完|弄完|结束)|(?:全部|基本|都)?完成了?|搞定|弄完|做完|干完|整改(?:到位|完毕|完成|好了)|落实到位|办结|已结|\b(?:finished|done|completed?|wrapped up|fixed|all set|rectified)\b")]
     private static partial Regex DoneWords();
 
-    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|not|n't|never|yet)\s*$")]
+    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|not|n't|never|yet|to be|will be|percentage)\s*$")]
     private static partial Regex Negation();
 
-    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|with|yet\?|\?|\s*%|\s*percent)")]
+    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent)")]
     private static partial Regex NotReallyDone();
 
-    [GeneratedRegex(@"不同意|不批准|不予|不能批|不批|驳回|退回|打回|拒绝|否决|\breject(?:ed)?\b|\bdeny\b|\bdenied\b|\bdecline the (?:request|extension|write-?off)\b|\bturn (?:it )?down\b|\bsend (?:it )?back\b|\bnot approved?\b|\bdon't approve\b")]
+    [GeneratedRegex(@"不同意|不批准|不予|不能批|不批|驳回|退回|打回|拒绝|否决|\breject(?:ed)?\b|\bdeny\b|\bdecline (?:the )?(?:write-?off|extension|request)?\b|\bdenied\b|\bdecline the (?:request|extension|write-?off)\b|\bturn (?:it )?down\b|\bsend (?:it )?back\b|\bnot approved?\b|\bdon't approve\b")]
     private static partial Regex RejectWords();
 
     [GeneratedRegex(@"同意|批准|准予|准了|通过|批了|可以销号|予以销号|\bapprove[sd]?\b|\bapproval granted\b|\bgranted?\b|\bsign(?:ed)? off\b|\bok to (?:close|write off|extend)\b|\baccept(?:ed)?\b|\bgo ahead\b")]
