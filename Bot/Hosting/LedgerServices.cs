@@ -25,6 +25,10 @@ public static class LedgerServices
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<LedgerImportWriter>();
+        // The 通报 and 回头看 (issue 12).
+        services.AddSingleton<Rectification.Data.Report.ReportHistory>();
+        services.AddSingleton<Rectification.Data.Report.ReportSetup>();
+        services.AddSingleton<Rectification.Bot.Report.ReportDrafter>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;
