@@ -23,6 +23,31 @@ public static class ReportCharts
         (RectificationStatus.Ongoing, "#FB8C00"),
     ];
 
+    // SkiaSharp's Linux build that ScottPlot ships has no fontconfig, so system fonts cannot be found by name: the
+    // file of a CJK face (Noto CJK from fonts-noto-cjk, WenQuanYi, or Windows' YaHei/SimHei) is registered instead.
+    // None found: the default face, CJK labels as boxes, the chart still drawn.
+    private static readonly Lazy<string?> CjkFont = new(RegisterCjkFont);
+
+    private static readonly string[] FontFolders = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "C:\\Windows\\Fonts"];
+
+    private static readonly string[] CjkFiles = ["NotoSansCJK-Regular", "NotoSansCJKsc-Regular", "NotoSerifCJK-Regular", "wqy-microhei", "wqy-zenhei", "msyh", "simhei", "simsun"];
+
+    private static string? RegisterCjkFont()
+    {
+        var files = FontFolders.Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.tt?", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(folder, "*.otf", SearchOption.AllDirectories)))
+            .ToList();
+        foreach (var wanted in CjkFiles)
+        {
+            if (files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).Equals(wanted, StringComparison.OrdinalIgnoreCase)) is { } file)
+            {
+                Fonts.AddFontFile("ReportCJK", file);
+                return "ReportCJK";
+            }
+        }
+        return null;
+    }
+
     public static ReportChart ByAspect(UiText t, IReadOnlyList<ReportItem> items)
     {
         var aspects = items.Select(i => i.Aspect).Distinct().ToList();
@@ -36,13 +61,12 @@ public static class ReportCharts
                 var count = items.Count(i => i.Aspect == aspects[a] && i.Status == status);
                 if (count > 0)
                 {
-                    bars.Add(new Bar { Position = a, ValueBase = bottom, Value = bottom + count, FillColor = Color.FromHex(colour), Label = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    bars.Add(new Bar { Position = a, ValueBase = bottom, Value = bottom + count, FillColor = Color.FromHex(colour) });
                     bottom += count;
                 }
             }
         }
-        var series = plot.Add.Bars(bars);
-        series.ValueLabelStyle.FontSize = 16;
+        plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, aspects.Count).Select(i => (double)i)], [.. Enumerable.Range(0, aspects.Count).Select(t.ReportChartAspectLabel)]);
         plot.Axes.Margins(bottom: 0);
         plot.YLabel(t.ReportChartMeasuresAxis);
@@ -72,7 +96,11 @@ public static class ReportCharts
 
     private static ReportChart Render(Plot plot, string caption)
     {
-        plot.Font.Automatic();
+        if (CjkFont.Value is { } font)
+        {
+            plot.Font.Set(font);
+            plot.Legend.FontName = font;
+        }
         plot.Axes.Left.Label.FontSize = 20;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 18;
         plot.Axes.Left.TickLabelStyle.FontSize = 18;
