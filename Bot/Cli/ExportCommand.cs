@@ -49,7 +49,8 @@ public static class ExportCommand
         var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>());
         var language = text.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? LedgerLanguage.English : LedgerLanguage.Chinese;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var count = await exporter.ExportAsync(Path.GetFullPath(arguments.Path), inspection, language, now, cancellationToken);
+        var dueSoonDays = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LedgerOptions>>().Value.DueSoonDays;
+        var count = await exporter.ExportAsync(Path.GetFullPath(arguments.Path), inspection, language, text.WorkbookTexts, dueSoonDays, now, cancellationToken);
         await output.WriteLineAsync(text.ExportDone(count, arguments.Path));
         return 0;
     }
