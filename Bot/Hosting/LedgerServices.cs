@@ -29,6 +29,7 @@ public static class LedgerServices
         services.AddSingleton<Rectification.Data.Report.ReportHistory>();
         services.AddSingleton<Rectification.Data.Report.ReportSetup>();
         services.AddSingleton<Rectification.Bot.Report.ReportDrafter>();
+        services.AddSingleton<Rectification.Data.FollowUp.Rechecks>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;
