@@ -40,7 +40,7 @@ public static class CommandLine
     [
         new("import", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ImportCommand.RunAsync),
         new("export", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ExportCommand.RunAsync),
-        new("report", ["--out", "--inspection"], ["--out"], PathArguments: false, NeedsDatabase: true, ReportCommand.RunAsync),
+        new("report", ["--out", "--inspection", "--as-of"], ["--out"], PathArguments: false, NeedsDatabase: true, ReportCommand.RunAsync) { Flags = ["--no-charts"] },
         new("reminders", ["--at"], [], PathArguments: false, NeedsDatabase: true, RemindersCommand.RunAsync),
         // Packing the Teams app needs no database.
         new("manifest", ["--out", "--app-id", "--domain"], ["--out"], PathArguments: false, NeedsDatabase: false, ManifestCommand.RunAsync),

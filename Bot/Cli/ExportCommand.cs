@@ -55,8 +55,9 @@ public static class ExportCommand
         var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>());
         var language = text.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? LedgerLanguage.English : LedgerLanguage.Chinese;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var dueSoonDays = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LedgerOptions>>().Value.DueSoonDays;
         var count = 0;
-        await AtomicFile.WriteAsync(arguments.Path, async temporary => count = await exporter.ExportAsync(temporary, inspection, language, now, cancellationToken));
+        await AtomicFile.WriteAsync(arguments.Path, async temporary => count = await exporter.ExportAsync(temporary, inspection, language, text.WorkbookTexts, dueSoonDays, now, cancellationToken));
         await output.WriteLineAsync(text.ExportDone(count, arguments.Path));
         return 0;
     }

@@ -1,10 +1,14 @@
+using System.Globalization;
 using Rectification.Bot.Report;
 using Rectification.Bot.Texts;
 using Rectification.Data.Ledger;
 
 namespace Rectification.Bot.Cli;
 
-/// <summary><c>report --out draft.docx [--inspection "title"]</c>: drafts the 整改情况的通报 from the ledger.</summary>
+/// <summary>
+/// <c>report --out draft.docx [--inspection "title"] [--as-of 2021-12-31] [--no-charts]</c>: drafts the 整改情况的通报 of
+/// one inspection, as the ledger stands now or as it stood at the end of an earlier day.
+/// </summary>
 public static class ReportCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
@@ -23,7 +27,7 @@ public static class ReportCommand
         }
         var queries = services.GetRequiredService<LedgerQueries>();
         var inspections = await queries.InspectionsAsync(cancellationToken);
-        var title = CliOptions.Value(args, "--inspection");
+        var title = CliOptions.Value(args, "--inspection")?.Trim();
         var inspection = title is null && inspections.Count == 1 ? inspections[0] : inspections.FirstOrDefault(i => i.Title == title);
         if (inspection is null)
         {
@@ -33,31 +37,22 @@ public static class ReportCommand
 
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var today = services.GetRequiredService<LedgerCalendar>().Today(now);
-        var tasks = new List<TaskDetail>();
-        for (var skip = 0; ; skip += 500)
+        var asOf = today;
+        if (CliOptions.Value(args, "--as-of") is { } asOfText)
         {
-            var page = await queries.ListAsync(TaskScope.Everything, TaskFilter.All, today, skip, 500, cancellationToken: cancellationToken);
-            foreach (var summary in page.Items)
+            if (!DateOnly.TryParseExact(asOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf) || asOf > today)
             {
-                var detail = (await queries.GetAsync(summary.Id, cancellationToken))!;
-                if (detail.InspectionId == inspection.Id)
-                {
-                    tasks.Add(detail);
-                }
-            }
-            if (!page.HasMore)
-            {
-                break;
+                await output.WriteLineAsync(text.ReportBadAsOf(asOfText));
+                return 2;
             }
         }
-        var figures = (await queries.FiguresAsync(TaskScope.Everything, today, cancellationToken))
-            .Where(f => tasks.Any(d => d.Task.Aspect == f.Aspect)).ToList();
 
-        var report = RectificationReport.Build(text, inspection, figures, tasks, today);
+        var drafter = ActivatorUtilities.GetServiceOrCreateInstance<ReportDrafter>(services);
+        var input = await drafter.GatherAsync(text, inspection, asOf, now, charts: !args.Contains("--no-charts", StringComparer.OrdinalIgnoreCase), cancellationToken);
+        var report = RectificationReport.Build(text, input);
         var full = Path.GetFullPath(path);
         await AtomicFile.WriteAsync(full, temporary => DocxReportWriter.Write(report, temporary));
-        await output.WriteLineAsync(text.ReportWritten(full, tasks.Count));
+        await output.WriteLineAsync(text.ReportWritten(full, input.Items.Count, asOf));
         return 0;
     }
-
 }

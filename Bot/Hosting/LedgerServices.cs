@@ -29,6 +29,11 @@ public static class LedgerServices
         services.AddSingleton<HandledActivities>();
         services.AddSingleton<DeliveredReminders>();
         services.AddSingleton<LedgerImportWriter>();
+        // The 通报 and 回头看 (issue 12).
+        services.AddSingleton<Rectification.Data.Report.ReportHistory>();
+        services.AddSingleton<Rectification.Data.Report.ReportSetup>();
+        services.AddSingleton<Rectification.Bot.Report.ReportDrafter>();
+        services.AddSingleton<Rectification.Data.FollowUp.Rechecks>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;

@@ -1,0 +1,142 @@
+using Dapper;
+using Rectification.Data.Db;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+
+namespace Rectification.Data.FollowUp;
+
+/// <summary>A written-off or long-term item that may need its 回头看, with the dates the policy decides from.</summary>
+public sealed record RecheckCandidate(
+    long TaskId,
+    string Code,
+    string Measure,
+    long? LeaderId,
+    long? LeadDepartmentId,
+    RectificationStatus Status,
+    DateOnly CreatedOn,
+    DateOnly? WrittenOffOn,
+    DateOnly? LastCheckedOn,
+    int? RecheckDays);
+
+/// <summary>
+/// 回头看 decisions: 巩固良好 (the results hold) or 出现反弹 (the problem came back: the item is reopened, in progress, with a
+/// new deadline and the reason as its note). Checked in the data layer like every ledger change and audited.
+/// </summary>
+public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calendar)
+{
+    private const string SelectCandidates = """
+        SELECT t.id AS TaskId, t.code AS Code, t.measure AS Measure, t.leader_id AS LeaderId, t.lead_department_id AS LeadDepartmentId,
+               t.status AS Status, t.created_at AS CreatedAt, i.recheck_days AS RecheckDays,
+               (SELECT max(w.decided_at) FROM write_offs w WHERE w.task_id = t.id AND w.state = 'approved') AS WrittenOffAt,
+               (SELECT max(r.checked_at) FROM rechecks r WHERE r.task_id = t.id) AS LastCheckedAt
+        FROM tasks t JOIN inspections i ON i.id = t.inspection_id
+        WHERE t.status IN ('written_off', 'ongoing')
+        ORDER BY t.inspection_id, t.ordinal
+        """;
+
+    public async Task<IReadOnlyList<RecheckCandidate>> CandidatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CandidateRow>(new CommandDefinition(SelectCandidates, cancellationToken: cancellationToken));
+        return rows.Select(r => new RecheckCandidate(r.TaskId, r.Code, r.Measure, r.LeaderId, r.LeadDepartmentId, RectificationStatusCodes.FromCode(r.Status),
+            calendar.Today(r.CreatedAt), r.WrittenOffAt is { } off ? calendar.Today(off) : null, r.LastCheckedAt is { } last ? calendar.Today(last) : null,
+            r.RecheckDays is { } days ? (int)days : null)).ToList();
+    }
+
+    private const string InsertRecheck = """
+        INSERT INTO rechecks (task_id, checked_by, checked_at, outcome, reason, previous_status, previous_due_date, new_due_date)
+        VALUES (@TaskId, @PersonId, @At, @Outcome, @Reason, @PreviousStatus, @PreviousDue, @NewDue)
+        RETURNING id
+        """;
+
+    private const string ReopenTask = """
+        UPDATE tasks SET status = 'in_progress', percent = 0, time_limit_kind = 'date', due_date = @NewDue, progress_note = @Note,
+                         last_progress_at = @At, updated_at = @At, version = version + 1
+        WHERE id = @TaskId AND version = @Version
+        """;
+
+    private const string InsertReopenProgress = """
+        INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
+        VALUES (@TaskId, @PersonId, @At, 0, 'in_progress', @Note, 'recheck', @Key)
+        """;
+
+    /// <summary>
+    /// Records a 回头看 by the supervising leader (or an admin). A relapse needs a reason and a deadline after today and
+    /// reopens the item; the officer is told by the caller.
+    /// </summary>
+    public async Task<LedgerChangeResult> RecordAsync(long taskId, long personId, bool relapsed, string? reason, DateOnly? newDue, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var person = (await PeopleRepository.ReadAsync(connection, transaction, " WHERE p.id = @Id", new { Id = personId }, cancellationToken)).SingleOrDefault();
+        var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken);
+        if (person is null || task is null)
+        {
+            return LedgerChangeResult.Missing;
+        }
+        if (!LedgerPermissions.CanDecide(person, task))
+        {
+            return LedgerChangeResult.Refused(ChangeReasons.NotSupervisor);
+        }
+        if (task.Task.Status is not (RectificationStatus.WrittenOff or RectificationStatus.Ongoing))
+        {
+            return LedgerChangeResult.Invalid(RecheckReasons.NotClosed);
+        }
+        var note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (relapsed && (note is null || newDue is null || newDue <= calendar.Today(at)))
+        {
+            return LedgerChangeResult.Invalid(RecheckReasons.ReasonAndDeadline);
+        }
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRecheck, new
+        {
+            TaskId = taskId,
+            PersonId = personId,
+            At = at,
+            Outcome = relapsed ? "relapsed" : "consolidated",
+            Reason = note,
+            PreviousStatus = task.Task.Status.ToCode(),
+            PreviousDue = task.Task.DueDate,
+            NewDue = relapsed ? newDue : null,
+        }, transaction, cancellationToken: cancellationToken));
+        if (relapsed)
+        {
+            var updated = await connection.ExecuteAsync(new CommandDefinition(ReopenTask, new { TaskId = taskId, NewDue = newDue, Note = note, At = at, task.Task.Version },
+                transaction, cancellationToken: cancellationToken));
+            if (updated == 0)
+            {
+                throw new ConcurrencyConflictException();
+            }
+            await connection.ExecuteAsync(new CommandDefinition(InsertReopenProgress, new { TaskId = taskId, PersonId = personId, At = at, Note = note, Key = $"recheck:{id}" },
+                transaction, cancellationToken: cancellationToken));
+        }
+        await AuditLog.WriteAsync(connection, transaction, Actor.Person(person.Id, person.Name), at, "task", taskId, relapsed ? "recheck_reopen" : "recheck_consolidated",
+            new { status = task.Task.Status.ToCode(), due = task.Task.DueDate },
+            new { status = relapsed ? "in_progress" : task.Task.Status.ToCode(), due = relapsed ? newDue : task.Task.DueDate, reason = note }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return LedgerChangeResult.Ok(id, taskId);
+    }
+
+    private sealed class CandidateRow
+    {
+        public long TaskId { get; init; }
+        public string Code { get; init; } = "";
+        public string Measure { get; init; } = "";
+        public long? LeaderId { get; init; }
+        public long? LeadDepartmentId { get; init; }
+        public string Status { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public long? RecheckDays { get; init; }
+        public DateTimeOffset? WrittenOffAt { get; init; }
+        public DateTimeOffset? LastCheckedAt { get; init; }
+    }
+}
+
+public static class RecheckReasons
+{
+    /// <summary>Only written-off and long-term items are re-checked.</summary>
+    public const string NotClosed = "recheck_not_closed";
+
+    /// <summary>A relapse reopens the item: it needs the reason and a new deadline after today.</summary>
+    public const string ReasonAndDeadline = "recheck_reason_and_deadline";
+}
