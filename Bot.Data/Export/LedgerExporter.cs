@@ -44,15 +44,46 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
     public async Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var rows = await RowsAsync(inspection.Id, now, cancellationToken);
-        var sheet = new List<Dictionary<string, object?>>(rows.Count + 2)
+        var sheet = new List<Dictionary<string, object?>>(rows.Count + 3) { Line(i => i == 0 ? inspection.Title : null) };
+        // The inspection's particulars go where real sheets keep them, above the header, so import reads them back.
+        var particulars = Particulars(inspection, language);
+        if (particulars.Count > 0)
         {
-            Line(i => i == 0 ? inspection.Title : null),
-            Line(i => LedgerHeaders.Name(Columns[i], language)),
-        };
-        sheet.AddRange(rows.Select(row => Line(i => Value(row, Columns[i], language))));
+            sheet.Add(Line(i => i < particulars.Count ? particulars[i] : null));
+        }
+        sheet.Add(Line(i => LedgerHeaders.Name(Columns[i], language)));
+        sheet.AddRange(rows.Select(row => Line(i => Capped(Value(row, Columns[i], language)))));
         await MiniExcel.SaveAsAsync(path, sheet, printHeader: false, excelType: ExcelType.XLSX, overwriteFile: true, cancellationToken: cancellationToken);
         return rows.Count;
     }
+
+    private static List<string> Particulars(Inspection inspection, LedgerLanguage language)
+    {
+        var chinese = language == LedgerLanguage.Chinese;
+        var cells = new List<string>();
+        if (inspection.InspectedUnit is { Length: > 0 } unit)
+        {
+            cells.Add((chinese ? "被巡察单位：" : "Inspected unit: ") + unit);
+        }
+        if (inspection.InspectionGroup is { Length: > 0 } group)
+        {
+            cells.Add((chinese ? "巡察组：" : "Inspection group: ") + group);
+        }
+        if (inspection is { PeriodStart: { } start, PeriodEnd: { } end })
+        {
+            cells.Add((chinese ? "巡察时间：" : "Inspection period: ") + Iso(start) + "~" + Iso(end));
+        }
+        if (inspection.FeedbackDate is { } feedback)
+        {
+            cells.Add((chinese ? "反馈日期：" : "Feedback date: ") + Iso(feedback));
+        }
+        return cells;
+    }
+
+    /// <summary>Excel refuses cells over 32,767 characters; a longer note (typed in chat) is cut, marked, never written whole.</summary>
+    private static object? Capped(object? value) => value is string { Length: > CellLimits.MaxCellLength } text
+        ? string.Concat(text.AsSpan(0, CellLimits.MaxCellLength - 1), "…")
+        : value;
 
     private static Dictionary<string, object?> Line(Func<int, object?> value)
     {

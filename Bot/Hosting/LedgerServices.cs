@@ -25,6 +25,7 @@ public static class LedgerServices
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<LedgerImportWriter>();
+        services.AddSingleton<ImportPlanner>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;
