@@ -9,7 +9,7 @@ namespace Rectification.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "report", "reminders", "manifest", "benchmark", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["import", "export", "report", "reminders", "manifest", "benchmark", "holidays", "inspection", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -52,13 +52,23 @@ public static class CommandLine
             return await BenchmarkCommand.RunAsync(rest, text, output, cancel.Token);
         }
 
-        await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);
+        if (verb == "holidays")
+        {
+            // Reads the holiday file only.
+            return await HolidaysCommand.RunAsync(host.Services, rest, text, output);
+        }
+
+        // The verbs that read the ledger meet a fresh database as the host would (the demo, when local); the ones that
+        // write it must not find the demo under the admin's own ledger.
+        var seedDemo = verb is "export" or "report" or "reminders";
+        await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo, cancel.Token);
         return verb switch
         {
             "import" => await ImportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "export" => await ExportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "report" => await ReportCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             "reminders" => await RemindersCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
+            "inspection" => await InspectionCommand.RunAsync(host.Services, rest, text, output, cancel.Token),
             _ => await UnknownAsync(verb, text, output),
         };
     }

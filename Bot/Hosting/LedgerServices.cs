@@ -26,6 +26,7 @@ public static class LedgerServices
         services.AddSingleton<StateStore>();
         services.AddSingleton<LedgerImportWriter>();
         services.AddSingleton<ImportPlanner>();
+        services.AddSingleton<InspectionParticulars>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;
