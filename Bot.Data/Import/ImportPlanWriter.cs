@@ -263,7 +263,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         }
         if (task.Deadline is { } deadline)
         {
-            await connection.ExecuteAsync(Command(RecordDeadline, new { Id = id, deadline.From }));
+            await connection.ExecuteAsync(Command(RecordDeadline, new { Id = id, FromDate = deadline.From }));
             var extension = await connection.ExecuteScalarAsync<long>(Command(InsertExtension,
                 new { TaskId = id, Now = now, FromDate = deadline.From, ToDate = deadline.To, Reason = ImportSource, Source = ImportSource }));
             await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_deadline",

@@ -92,7 +92,7 @@ public static partial class SheetMetadata
     [GeneratedRegex(@"[;；\n]|\s{2,}|\u3000")]
     private static partial Regex Fragments();
 
-    [GeneratedRegex(@"^\s*(?<key>(?:巡察|巡视)?反馈(?:意见)?(?:时间|日期)|(?:巡察|巡视)组(?:别)?|被(?:巡察|巡视)(?:单位|党组织)|填报单位|(?:巡察|巡视)(?:时间|期间|时段)|feedback\s*date|inspection\s*group|inspected\s*unit|inspection\s*period)\s*:?\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<key>(?:巡察|巡视)?反馈(?:意见)?(?:时间|日期)|(?:巡察|巡视)组(?:别)?|被(?:巡察|巡视)(?:单位|党组织)|填报单位|(?:巡察|巡视)(?:时间|期间|时段)|feedback\s*date|inspection\s*group|inspected\s*unit|inspection\s*period)\s*(?:\([^)]{0,10}\))?\s*:?\s*(?<value>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Field();
 
     [GeneratedRegex(@"^[a-z\s]+$")]
