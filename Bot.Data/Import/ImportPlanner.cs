@@ -92,7 +92,7 @@ public sealed class ImportPlanner(ConnectionFactory connections)
         WHERE t.inspection_id = @InspectionId ORDER BY c.task_id, d.name
         """;
 
-    private const string CountPeopleByName = "SELECT name AS Name, count(*) AS Count FROM people WHERE name IN @Names GROUP BY name";
+    private const string CountPeopleByName = "SELECT count(*) FROM people WHERE name = @Name";
 
     internal static async Task<ImportPlan> PlanAsync(DbConnection connection, DbTransaction? transaction, LedgerDraft draft, ImportPlanOptions options, CancellationToken cancellationToken)
     {
@@ -133,9 +133,11 @@ public sealed class ImportPlanner(ConnectionFactory connections)
         var errors = new List<ImportError>();
         var names = draft.Tasks.SelectMany(t => t.Leader is { Length: > 0 } leader ? t.Officers.Append(leader) : t.Officers).Distinct(StringComparer.Ordinal).ToList();
         var known = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var chunk in names.Chunk(500))
+        // One name at a time: Npgsql sends a list as an array, which `IN @Names` cannot take, and SQLite has no ANY().
+        foreach (var name in names)
         {
-            foreach (var (name, count) in await connection.QueryAsync<(string Name, long Count)>(Command(CountPeopleByName, new { Names = chunk })))
+            var count = await connection.ExecuteScalarAsync<long>(Command(CountPeopleByName, new { Name = name }));
+            if (count > 0)
             {
                 known[name] = count;
             }
