@@ -80,13 +80,46 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
         return rows.Count;
     }
 
+    private static List<string> Particulars(Inspection inspection, LedgerLanguage language)
+    {
+        var chinese = language == LedgerLanguage.Chinese;
+        var cells = new List<string>();
+        if (inspection.InspectedUnit is { Length: > 0 } unit)
+        {
+            cells.Add((chinese ? "被巡察单位：" : "Inspected unit: ") + unit);
+        }
+        if (inspection.InspectionGroup is { Length: > 0 } group)
+        {
+            cells.Add((chinese ? "巡察组：" : "Inspection group: ") + group);
+        }
+        if (inspection is { PeriodStart: { } start, PeriodEnd: { } end })
+        {
+            cells.Add((chinese ? "巡察时间：" : "Inspection period: ") + Iso(start) + "~" + Iso(end));
+        }
+        if (inspection.FeedbackDate is { } feedback)
+        {
+            cells.Add((chinese ? "反馈日期：" : "Feedback date: ") + Iso(feedback));
+        }
+        return cells;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Excel refuses cells over 32,767 characters; a longer note (typed in chat) is cut, marked, never written whole.</summary>
+    private static object? Capped(object? value) => value is string { Length: > CellLimits.MaxCellLength } text
+        ? string.Concat(text.AsSpan(0, CellLimits.MaxCellLength - 1), "…")
+        : value;
+
     private static Worksheet LedgerSheet(Inspection inspection, IReadOnlyList<LedgerExportRow> rows, LedgerLanguage language, LedgerWorkbookTexts texts,
         SharedStrings strings, DateOnly today, int dueSoonDays)
     {
         var lastColumn = Letter(Columns.Count - 1);
         var data = new SheetData();
         data.Append(new Row(strings.Cell("A1", inspection.Title, XlsxStyles.Title)) { RowIndex = 1, Height = 30, CustomHeight = true });
-        data.Append(new Row(strings.Cell("A2", texts.UnitAndDateLine(inspection.InspectedUnit, today), XlsxStyles.UnitLine)) { RowIndex = 2 });
+        // The inspection's particulars follow on the same line, where real sheets keep them, so import reads them back.
+        var particulars = Particulars(inspection, language);
+        var line = texts.UnitAndDateLine(inspection.InspectedUnit, today) + string.Concat(particulars.Select(p => "；" + p));
+        data.Append(new Row(strings.Cell("A2", line, XlsxStyles.UnitLine)) { RowIndex = 2 });
         data.Append(new Row(Columns.Select((c, i) => strings.Cell($"{Letter(i)}{HeaderRow}", LedgerHeaders.Name(c, language), XlsxStyles.Header)))
         { RowIndex = HeaderRow });
 
@@ -99,7 +132,7 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
             var cells = new List<Cell>();
             for (var c = 0; c < Columns.Count; c++)
             {
-                var value = Value(row, Columns[c], language);
+                var value = Capped(Value(row, Columns[c], language));
                 var reference = $"{Letter(c)}{number}";
                 // Aspect and problem are written once, on the first row of the range merged over their measures.
                 if (c is 1 or 2 && r > 0 && SameGroup(rows[r - 1], row, c))

@@ -53,11 +53,30 @@ public static class ImportErrorCodes
 
     public const string PercentInvalid = "percent_invalid";
 
+    /// <summary>A 完成情况 / 整改进展 cell (no 状态 column) that does not begin with a status we know, and no percent to tell.</summary>
+    public const string StatusUnclear = "status_unclear";
+
+    /// <summary>A cell longer than Excel's 32,767 characters; Value is its length.</summary>
+    public const string CellTooLong = "cell_too_long";
+
+    /// <summary>An old binary .xls workbook: save it as .xlsx (row 0).</summary>
+    public const string FileXls = "file_xls";
+
+    /// <summary>立行立改 rows and no feedback date for the inspection (row 0); Value lists the rows.</summary>
+    public const string FeedbackDateMissing = "feedback_date_missing";
+
+    /// <summary>A line above the header names a date we cannot read (反馈日期：…); Value is the text.</summary>
+    public const string MetadataInvalid = "metadata_invalid";
+
+    /// <summary>The ledger changed between the plan shown and its confirmation (row 0): plan again.</summary>
+    public const string PlanStale = "plan_stale";
+
     /// <summary>Every code the reader can produce, and the writer's own.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         FileUnreadable, HeaderNotFound, ColumnMissing, ColumnDuplicate, NoTasks, CodeDuplicate, CodeMissing, ProblemMissing,
         MeasureMissing, OfficerMissing, OfficersUnclear, LeaderSeveral, TimeLimitMissing, TimeLimitUnrecognised,
-        TimeLimitInvalidDate, TimeLimitNoYear, DueDateInvalid, StatusUnknown, PercentInvalid, LedgerImportWriter.AmbiguousPerson,
+        TimeLimitInvalidDate, TimeLimitNoYear, DueDateInvalid, StatusUnknown, PercentInvalid, StatusUnclear, CellTooLong, FileXls,
+        FeedbackDateMissing, MetadataInvalid, PlanStale, LedgerImportWriter.AmbiguousPerson,
     ];
 }

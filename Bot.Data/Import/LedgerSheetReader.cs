@@ -11,8 +11,23 @@ namespace Rectification.Data.Import;
 /// How to read a sheet. <paramref name="InspectionTitle"/> (the --inspection option) names the inspection; without it the
 /// sheet's title row does, else the file name. <paramref name="FeedbackYear"/> is the last place the year of 下半年 / 年底前
 /// comes from (after the cell itself, the sheet's title rows and the inspection title).
+/// The other values are the inspection's particulars given by the caller (import options); they win over what the lines
+/// above the header say.
 /// </summary>
-public sealed record LedgerReadOptions(string? InspectionTitle = null, int? FeedbackYear = null);
+public sealed record LedgerReadOptions(
+    string? InspectionTitle = null,
+    int? FeedbackYear = null,
+    DateOnly? FeedbackDate = null,
+    DateOnly? PeriodStart = null,
+    DateOnly? PeriodEnd = null,
+    string? InspectionGroup = null,
+    string? InspectedUnit = null);
+
+/// <summary>Excel's limit on the characters of one cell: a longer one is refused, and the export never writes one.</summary>
+public static class CellLimits
+{
+    public const int MaxCellLength = 32_767;
+}
 
 /// <summary>One row of a sheet with the number Excel shows for it (1-based) and its cells from column A.</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<object?> Cells);
@@ -42,6 +57,10 @@ public static partial class LedgerSheetReader
     {
         options ??= new LedgerReadOptions();
         var fileTitle = Path.GetFileNameWithoutExtension(path);
+        if (Path.GetExtension(path).Equals(".xls", StringComparison.OrdinalIgnoreCase) || IsLegacyWorkbook(path))
+        {
+            return Failed(ImportErrorCodes.FileXls, null);
+        }
         List<List<SheetRow>> sheets;
         try
         {
@@ -51,8 +70,10 @@ public static partial class LedgerSheetReader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // MiniExcel and the zip reader throw many kinds for a file that is not what its name says.
-            return Failed(ImportErrorCodes.FileUnreadable, e.Message);
+            // MiniExcel and the zip reader throw many kinds for a file that is not what its name says. Their messages are
+            // for developers: the user gets a plain one in their language.
+            _ = e;
+            return Failed(ImportErrorCodes.FileUnreadable, null);
         }
         ImportReadResult? first = null;
         foreach (var rows in sheets)
@@ -124,7 +145,12 @@ public static partial class LedgerSheetReader
             .Where(t => t.Length > 0).ToList();
         var sheetTitle = titleRows.FirstOrDefault();
         var inspectionTitle = TextFolding.Clean(options.InspectionTitle) is { Length: > 0 } given ? given : sheetTitle ?? fileTitle;
-        var contextYear = TimeLimitParser.YearIn(string.Join(' ', titleRows)) ?? TimeLimitParser.YearIn(options.InspectionTitle) ?? options.FeedbackYear;
+        var (metadata, metadataErrors) = SheetMetadata.Read(rows.Take(headerIndex));
+        errors.AddRange(metadataErrors);
+        var feedbackDate = options.FeedbackDate ?? metadata.FeedbackDate;
+        var contextYear = TimeLimitParser.YearIn(string.Join(' ', titleRows)) ?? TimeLimitParser.YearIn(options.InspectionTitle) ?? feedbackDate?.Year ?? options.FeedbackYear;
+        var inspection = new InspectionDraft(inspectionTitle, options.InspectedUnit ?? metadata.InspectedUnit, options.InspectionGroup ?? metadata.InspectionGroup,
+            options.PeriodStart ?? metadata.PeriodStart, options.PeriodEnd ?? metadata.PeriodEnd, feedbackDate);
 
         var sheet = new SheetReading(header, byColumn, contextYear, errors);
         foreach (var row in rows.Skip(dataStart))
@@ -148,7 +174,7 @@ public static partial class LedgerSheetReader
         {
             return new ImportReadResult(null, errors.OrderBy(e => e.Row).ToList());
         }
-        return new ImportReadResult(new LedgerDraft(new InspectionDraft(inspectionTitle), tasks), []);
+        return new ImportReadResult(new LedgerDraft(inspection, tasks), []);
     }
 
     private static ImportReadResult Failed(string code, string? value) => new(null, [new ImportError(0, null, code, value)]);
@@ -333,13 +359,36 @@ public static partial class LedgerSheetReader
             {
                 Error(LedgerColumn.Percent, ImportErrorCodes.PercentInvalid, Text(row, LedgerColumn.Percent));
             }
+            var progress = Text(row, LedgerColumn.Progress);
+            if (!columns.ContainsKey(LedgerColumn.Status) && progress.Length > 0)
+            {
+                // No 状态 column: real ledgers start 完成情况 with the status. A cell we cannot read is an error unless
+                // a percent or a 长期坚持 time limit tells the status anyway.
+                var (read, note) = ProgressStatus.Read(progress);
+                if (read is not null)
+                {
+                    status = read;
+                    progress = note ?? "";
+                }
+                else if (percent is null && limit is not { Kind: TimeLimitKind.Ongoing })
+                {
+                    Error(LedgerColumn.Progress, ImportErrorCodes.StatusUnclear, Shorten(progress));
+                }
+            }
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (TimeLimitParser.CellText(row.Cells[i]).Length > CellLimits.MaxCellLength)
+                {
+                    rowErrors.Add(new ImportError(row.Number, i < header.Cells.Count ? HeaderText(header, i) : null, ImportErrorCodes.CellTooLong,
+                        TimeLimitParser.CellText(row.Cells[i]).Length.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
 
             if (rowErrors.Count > 0)
             {
                 errors.AddRange(rowErrors);
                 return;
             }
-            var progress = Text(row, LedgerColumn.Progress);
             Tasks.Add(new TaskDraft(row.Number, code, aspect, problem, measure, leaders.Count > 0 ? leaders[0] : null, department.Length > 0 ? department : null,
                 coDepartments, officers, limit!, timeLimit.Text, status, percent, progress.Length > 0 ? progress : null));
         }
@@ -348,6 +397,23 @@ public static partial class LedgerSheetReader
             columns.TryGetValue(column, out var index) && index < row.Cells.Count ? row.Cells[index] : null;
 
         private string Text(SheetRow row, LedgerColumn column) => TextFolding.Clean(TimeLimitParser.CellText(Cell(row, column)));
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    /// <summary>An OLE2 compound file (the old .xls format) renamed .xlsx: its first bytes say so.</summary>
+    private static bool IsLegacyWorkbook(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[8];
+            return stream.Read(head) == 8 && head.SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static bool IsCode(string text) => CodeLike().IsMatch(TextFolding.Key(text));

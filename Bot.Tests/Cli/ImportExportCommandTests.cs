@@ -21,6 +21,7 @@ public sealed class ImportExportCommandTests : IDisposable
         _files.Xlsx(name, new Dictionary<int, object?[]>
         {
             [1] = ["2021年XX县委第三轮巡察整改台账"],
+            [2] = ["填报单位：XX县民政局", null, null, null, null, null, null, null, "反馈时间：2021年6月10日"],
             [3] = Header,
             [4] = ["一、聚焦贯彻落实方面"],
             [5] = ["1.", null, "学习不深入", "组织专题学习", "王建国", "办公室", "机关党支部、宣传科", "张三、李四", new DateTime(2021, 12, 31), "已学习", "已完成", null],
@@ -185,7 +186,7 @@ public sealed class ImportExportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Reimporting_later_keeps_the_date_an_immediate_item_got_on_first_import()
+    public async Task Immediate_items_are_due_from_the_feedback_date_above_the_header_and_keep_it_on_reimport()
     {
         using var database = NewDatabase();
         var time = new FakeTimeProvider(new DateTimeOffset(2021, 7, 1, 2, 0, 0, TimeSpan.Zero));
@@ -196,7 +197,9 @@ public sealed class ImportExportCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         var immediate = (await database.Queries.FindByCodeAsync("3"))!.Task.TimeLimit;
-        Assert.Equal(new TimeLimit(TimeLimitKind.Immediate, new DateOnly(2021, 7, 1)), immediate);
+        Assert.Equal(new TimeLimit(TimeLimitKind.Immediate, new DateOnly(2021, 6, 10)), immediate);
+        var inspection = Assert.Single(await database.Queries.InspectionsAsync());
+        Assert.Equal((new DateOnly(2021, 6, 10), "XX县民政局"), (inspection.FeedbackDate, inspection.InspectedUnit));
     }
 
     [Theory]
@@ -215,7 +218,7 @@ public sealed class ImportExportCommandTests : IDisposable
 
         Assert.Equal(0, exportCode);
         Assert.True(importCode == 0, string.Join('\n', lines));
-        Assert.Equal((await original.Queries.InspectionsAsync()).Select(i => i.Title), (await copy.Queries.InspectionsAsync()).Select(i => i.Title));
+        Assert.Equal((await original.Queries.InspectionsAsync()).Select(i => i with { Id = 0 }), (await copy.Queries.InspectionsAsync()).Select(i => i with { Id = 0 }));
         Assert.Equal(await LedgerAsync(original), await LedgerAsync(copy));
     }
 
@@ -244,7 +247,9 @@ public sealed class ImportExportCommandTests : IDisposable
         var rows = MiniExcelLibs.MiniExcel.Query(exported, useHeaderRow: false).Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList()).ToList();
         Assert.Equal("2021年XX县委第三轮巡察整改台账", rows[0][0]);
-        Assert.StartsWith("填报单位：【待填写】", rows[1][0], StringComparison.Ordinal);
+        Assert.StartsWith("填报单位：XX县民政局", rows[1][0], StringComparison.Ordinal);
+        // The particulars ride on the same line, so import reads them back.
+        Assert.Contains("反馈日期：2021-06-10", rows[1][0], StringComparison.Ordinal);
         Assert.Equal(["序号", "方面", "存在问题", "整改措施", "责任领导", "责任部门", "配合部门", "责任人", "整改时限", "截止日期", "状态", "完成进度", "整改进展", "最后更新", "逾期天数"], rows[2]);
         var second = rows[4];
         Assert.Equal(("2", "2021年12月底前", "未开始", "0"), (second[0], second[8], second[10], second[11]));

@@ -56,6 +56,8 @@ public sealed class FakeBotFrameworkCloud : DelegatingHandler, IHttpClientFactor
             ["MicrosoftAppType"] = "MultiTenant",
             ["MicrosoftAppId"] = BotAppId,
             ["MicrosoftAppPassword"] = "test-only-secret",
+            // With an app id the demo loads only when asked; these suites talk to the demo's people.
+            ["Ledger:SeedDemoLedger"] = "true",
             ["ToBotFromChannelOpenIdMetadataUrl"] = metadataUrl,
             ["ToBotFromChannelTokenIssuer"] = Issuer,
             ["ToBotFromEmulatorOpenIdMetadataUrl"] = "https://login.emulator.test/v2.0/.well-known/openid-configuration",

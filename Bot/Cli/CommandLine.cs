@@ -33,15 +33,25 @@ public static class CommandLine
     {
         /// <summary>Options that take no value (<c>--jsonl</c>).</summary>
         public string[] Flags { get; init; } = [];
+
+        /// <summary>
+        /// Reads the ledger: a fresh database gets the demo as the host would give it (when local). Verbs that write the
+        /// ledger never seed, so the demo never ends up under an admin's own ledger.
+        /// </summary>
+        public bool SeedsDemo { get; init; }
     }
 
     // Add a line for a new verb.
     private static readonly Verb[] Verbs =
     [
-        new("import", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ImportCommand.RunAsync),
-        new("export", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ExportCommand.RunAsync),
-        new("report", ["--out", "--inspection", "--as-of"], ["--out"], PathArguments: false, NeedsDatabase: true, ReportCommand.RunAsync) { Flags = ["--no-charts"] },
-        new("reminders", ["--at"], [], PathArguments: false, NeedsDatabase: true, RemindersCommand.RunAsync),
+        new("import", ["--inspection", "--feedback-date", "--period", "--group", "--unit"], [], PathArguments: true, NeedsDatabase: true, ImportCommand.RunAsync) { Flags = ["--dry-run"] },
+        new("export", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ExportCommand.RunAsync) { SeedsDemo = true },
+        new("report", ["--out", "--inspection", "--as-of"], ["--out"], PathArguments: false, NeedsDatabase: true, ReportCommand.RunAsync) { Flags = ["--no-charts"], SeedsDemo = true },
+        new("reminders", ["--at"], [], PathArguments: false, NeedsDatabase: true, RemindersCommand.RunAsync) { SeedsDemo = true },
+        new("inspection", ["--inspection", "--feedback-date", "--period", "--group", "--unit"], [], PathArguments: false, NeedsDatabase: true, InspectionCommand.RunAsync),
+        // Reads the holiday file only.
+        new("holidays", [], [], PathArguments: false, NeedsDatabase: false,
+            (services, args, text, output, _) => HolidaysCommand.RunAsync(services, args, text, output)),
         // Packing the Teams app needs no database.
         new("manifest", ["--out", "--app-id", "--domain"], ["--out"], PathArguments: false, NeedsDatabase: false, ManifestCommand.RunAsync),
         // Works on a throw-away database of its own, never the configured ledger.
@@ -141,7 +151,7 @@ public static class CommandLine
             using var host = builder.Build();
             if (verb.NeedsDatabase)
             {
-                await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: false, cancel.Token);
+                await host.Services.GetRequiredService<DatabaseStartup>().RunAsync(seedDemo: verb.SeedsDemo, cancel.Token);
             }
             return await verb.Run(host.Services, rest, text, output, cancel.Token);
         }

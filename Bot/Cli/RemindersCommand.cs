@@ -54,6 +54,11 @@ public static class RemindersCommand
             var planned = (await services.GetRequiredService<ReminderOutbox>().ListAsync(cancellationToken)).Select(r => r.SlotKey).ToHashSet(StringComparer.Ordinal);
             var plan = services.GetRequiredService<ReminderPolicy>().Plan(everyone, at).Where(r => !planned.Contains(r.SlotKey)).ToList();
             await output.WriteLineAsync(text.RemindersPreviewTitle(at));
+            if (!services.GetRequiredService<WorkingDayCalendar>().Covers(at.Year))
+            {
+                // Without the year's holidays every weekday counts as a working day: say so before the table.
+                await output.WriteLineAsync(text.CalendarYearsMissing([at.Year]));
+            }
             if (plan.Count == 0)
             {
                 await output.WriteLineAsync(text.RemindersNothingDue);

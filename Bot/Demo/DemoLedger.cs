@@ -7,7 +7,7 @@ namespace Rectification.Bot.Demo;
 
 /// <summary>
 /// The rectification of the real notice in shared/domain/seed-notice.zh.txt (盟委第九轮巡察, 盟委统战部), with
-/// invented people and deadlines placed around today, so a newcomer meets a living ledger: some items written
+/// invented people, the inspection placed before today and deadlines around today, so a newcomer meets a living ledger: some items written
 /// off, some due this week, some overdue long enough to be escalated, one or two long-term.
 /// </summary>
 public sealed class DemoLedger(LedgerImportWriter writer, LedgerChanges changes, PeopleRepository people, LedgerQueries queries,
@@ -47,6 +47,9 @@ public sealed class DemoLedger(LedgerImportWriter writer, LedgerChanges changes,
     }
 
     private const int Immediate = int.MinValue;
+
+    /// <summary>The feedback (反馈) came this many days before today; the earliest deadline is after it.</summary>
+    private const int FeedbackDaysAgo = 150;
 
     private static readonly Item[] Items =
     [
@@ -93,10 +96,13 @@ public sealed class DemoLedger(LedgerImportWriter writer, LedgerChanges changes,
             }
         }
 
-        var started = now.AddDays(-150);
+        // The inspection sits before today as the real one did (two months on site, feedback four weeks later, the
+        // ledger loaded on feedback day), so every deadline falls after the feedback and 立行立改 is due from it.
+        var started = now.AddDays(-FeedbackDaysAgo);
+        var feedback = today.AddDays(-FeedbackDaysAgo);
         var draft = new LedgerDraft(
             new InspectionDraft(InspectionTitle, "盟委统战部", "盟委第九轮巡察民族工作领域意识形态专项巡察组",
-                new DateOnly(2021, 3, 16), new DateOnly(2021, 5, 15), new DateOnly(2021, 6, 10)),
+                feedback.AddDays(-86), feedback.AddDays(-26), feedback),
             Items.Select((item, i) => new TaskDraft(i + 2, item.Code, item.Aspect, item.Problem, item.Measure, item.Leader, item.Department,
                 item.CoDepartment is null ? [] : [item.CoDepartment], item.Officers.Split('、'), Limit(item, today), LimitText(item, today))).ToList());
         var result = await writer.WriteAsync(draft, Actor.System("demo"), started, cancellationToken);
@@ -133,7 +139,7 @@ public sealed class DemoLedger(LedgerImportWriter writer, LedgerChanges changes,
     private static TimeLimit Limit(Item item, DateOnly today) => item.DueInDays switch
     {
         null => TimeLimit.Ongoing,
-        Immediate => TimeLimit.Immediate(today.AddDays(-150)),
+        Immediate => new TimeLimit(TimeLimitKind.Immediate, null),
         { } days => TimeLimit.On(today.AddDays(days)),
     };
 

@@ -4,8 +4,11 @@ using Rectification.Data.Db;
 
 namespace Rectification.Bot.Hosting;
 
-/// <summary>Brings the database to the current schema and, on a first start, loads the demo ledger.</summary>
-public sealed class DatabaseStartup(MigrationRunner migrations, DemoLedger demo, IOptions<LedgerOptions> options, ILogger<DatabaseStartup> logger)
+/// <summary>
+/// Brings the database to the current schema and, on a first start, loads the demo ledger when
+/// <see cref="LedgerOptions.ShouldSeedDemo"/> says so (local use, or asked for).
+/// </summary>
+public sealed class DatabaseStartup(MigrationRunner migrations, DemoLedger demo, IOptions<LedgerOptions> options, IConfiguration configuration, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(bool seedDemo, CancellationToken cancellationToken)
     {
@@ -14,7 +17,7 @@ public sealed class DatabaseStartup(MigrationRunner migrations, DemoLedger demo,
         {
             logger.LogInformation("Applied migration {Migration}", name);
         }
-        if (seedDemo && options.Value.SeedDemoLedger && await demo.SeedIfEmptyAsync(cancellationToken))
+        if (seedDemo && options.Value.ShouldSeedDemo(configuration["MicrosoftAppId"]) && await demo.SeedIfEmptyAsync(cancellationToken))
         {
             logger.LogInformation("Loaded the demo ledger into an empty database");
         }

@@ -11,8 +11,13 @@ public sealed class LedgerOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Load the demo ledger on first start when the database is empty.</summary>
-    public bool SeedDemoLedger { get; set; } = true;
+    /// <summary>
+    /// Load the demo ledger into an empty database: true always, false never, unset (the default) only when authentication
+    /// is off (no MicrosoftAppId), which is local use. A production bot never meets the demo people unless asked.
+    /// </summary>
+    public bool? SeedDemoLedger { get; set; }
+
+    public bool ShouldSeedDemo(string? microsoftAppId) => SeedDemoLedger ?? string.IsNullOrWhiteSpace(microsoftAppId);
 
     /// <summary>"Due soon" means due within this many days (the yellow mark).</summary>
     [Range(1, 60)]

@@ -34,6 +34,8 @@ public static class LedgerServices
         services.AddSingleton<Rectification.Data.Report.ReportSetup>();
         services.AddSingleton<Rectification.Bot.Report.ReportDrafter>();
         services.AddSingleton<Rectification.Data.FollowUp.Rechecks>();
+        services.AddSingleton<ImportPlanner>();
+        services.AddSingleton<InspectionParticulars>();
         services.AddSingleton<DemoLedger>();
         services.AddSingleton<DatabaseStartup>();
         return services;

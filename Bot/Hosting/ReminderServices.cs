@@ -34,6 +34,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        services.AddHostedService<CalendarCoverageCheck>();
         return services;
     }
 

@@ -122,6 +122,25 @@ public sealed class WorkingDayCalendar
     /// <summary>Whether the file says anything about this year; a missing year deserves a warning at start-up.</summary>
     public bool HasEntriesFor(int year) => _entries.Keys.Any(d => d.Year == year);
 
+    /// <summary>
+    /// The years whose arrangement the file holds. A year's own days count, not the New Year days the next year's notice
+    /// may begin in its last week (the 2023 notice starts on 2022-12-31): so days from 25 December on do not cover a year.
+    /// </summary>
+    public IReadOnlyList<int> CoveredYears() =>
+        _entries.Keys.Where(d => d < new DateOnly(d.Year, 12, 25)).Select(d => d.Year).Distinct().Order().ToList();
+
+    public bool Covers(int year) => _entries.Keys.Any(d => d.Year == year && d < new DateOnly(year, 12, 25));
+
+    /// <summary>
+    /// The years the reminders work in without knowing their holidays: this year when missing, and from 1 December the next
+    /// one too (the State Council publishes it in the autumn; by December it should be in the file).
+    /// </summary>
+    public IReadOnlyList<int> MissingYears(DateOnly today)
+    {
+        var years = today.Month == 12 ? new[] { today.Year, today.Year + 1 } : [today.Year];
+        return years.Where(y => !Covers(y)).ToList();
+    }
+
     public bool IsWorkingDay(DateOnly date) => _entries.TryGetValue(date, out var entry)
         ? entry.Kind == CalendarDayKind.Workday
         : !IsWeekend(date);

@@ -6,7 +6,7 @@ internal sealed partial class EnUsText
 {
     public override string? ImportErrorMessage(string code, string? value) => code switch
     {
-        ImportErrorCodes.FileUnreadable => F("Cannot read the file ({0}).", value),
+        ImportErrorCodes.FileUnreadable => "Cannot read this file: it may be damaged or encrypted, or not an Excel (.xlsx) or CSV file. Open it in Excel and save it as .xlsx, then import again.",
         ImportErrorCodes.HeaderNotFound => "No header row found: it should name columns such as Measure, Problem, Responsible officer(s) and Time limit.",
         ImportErrorCodes.ColumnMissing => F("The column '{0}' is missing.", value),
         ImportErrorCodes.ColumnDuplicate => F("'{0}' means the same as another column; keep only one.", value),
@@ -24,6 +24,12 @@ internal sealed partial class EnUsText
         ImportErrorCodes.TimeLimitNoYear => F("The time limit '{0}' has no year, and neither the sheet title nor the inspection gives one.", value),
         ImportErrorCodes.DueDateInvalid => F("The due date '{0}' is not a full date.", value),
         ImportErrorCodes.StatusUnknown => F("Unknown status '{0}'; use done, written off, in progress, not started or ongoing.", value),
+        ImportErrorCodes.StatusUnclear => F("Cannot tell the status from '{0}'. Begin the cell with a status such as 已完成 / done, 正在整改 / in progress or 未开始 / not started (\"已完成，制度已印发\"), or add a Status column.", value),
+        ImportErrorCodes.CellTooLong => F("The cell holds {0} characters, more than Excel's limit of 32,767; shorten it.", value),
+        ImportErrorCodes.FileXls => "This is an old Excel (.xls) workbook, which is not read. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import again.",
+        ImportErrorCodes.FeedbackDateMissing => F("Row(s) {0} are 立行立改 (immediate), due from the inspection's feedback date, which is not known. Give it with --feedback-date 2022-01-20, or write \"反馈日期：2022年1月20日\" above the header, or set it first with inspection set.", value),
+        ImportErrorCodes.MetadataInvalid => F("Cannot read the date in '{0}' above the header.", value),
+        ImportErrorCodes.PlanStale => "The ledger changed after the import preview was made; preview again, then confirm.",
         ImportErrorCodes.PercentInvalid => F("The percent '{0}' should be between 0 and 100.", value),
         LedgerImportWriter.AmbiguousPerson => F("Several people are named '{0}'; cannot tell which one is meant.", value),
         _ => null,
@@ -43,7 +49,7 @@ internal sealed partial class EnUsText
     public override string ImportDone(ImportSummary summary, string inspection) =>
         F("Imported '{0}': {1} created, {2} updated, {3} unchanged, {4} new people.", inspection, summary.Created, summary.Updated, summary.Unchanged, summary.PeopleCreated);
 
-    public override string ImportUsage => "Usage: import <ledger.xlsx|ledger.csv> [--inspection \"<title>\"]";
+    public override string ImportUsage => "Usage: import <ledger.xlsx|ledger.csv> [--inspection \"<title>\"] [--feedback-date 2022-01-20] [--period 2021-03-16~2021-05-15] [--group \"<inspection group>\"] [--unit \"<inspected unit>\"] [--dry-run]";
 
     public override string ExportUsage => "Usage: export <ledger.xlsx> [--inspection \"<title>\"]";
 

@@ -7,7 +7,9 @@ internal sealed partial class EnUsText : UiText
     public override string CliUsage => """
         Usage:
           dotnet run --project Bot [-- serve]                        start the bot (http://localhost:3978)
-          dotnet run --project Bot -- import <ledger.xlsx|ledger.csv> [--inspection "<title>"]   load a rectification ledger
+          dotnet run --project Bot -- import <ledger.xlsx|ledger.csv> [--inspection "<title>"] [--feedback-date <date>] [--dry-run]   load a rectification ledger (--dry-run: preview only)
+          dotnet run --project Bot -- inspection show|set [--feedback-date <date>] [--period <from>~<to>] [--group <group>] [--unit <unit>]   an inspection's particulars
+          dotnet run --project Bot -- holidays check                 the years the holiday file covers
           dotnet run --project Bot -- export <ledger.xlsx>           write the current ledger
           dotnet run --project Bot -- report --out <draft.docx>      draft the rectification report
           dotnet run --project Bot -- reminders preview [--at <instant>]   who would get which reminder (nothing sent)

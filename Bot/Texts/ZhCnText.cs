@@ -7,7 +7,9 @@ internal sealed partial class ZhCnText : UiText
     public override string CliUsage => """
         用法:
           dotnet run --project Bot [-- serve]                        启动机器人(http://localhost:3978)
-          dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"]   导入整改台账
+          dotnet run --project Bot -- import <台账.xlsx|台账.csv> [--inspection "<巡察名称>"] [--feedback-date <反馈日期>] [--dry-run]   导入整改台账（--dry-run 只预览）
+          dotnet run --project Bot -- inspection show|set [--feedback-date <日期>] [--period <起>~<止>] [--group <巡察组>] [--unit <单位>]   查看或设置巡察信息
+          dotnet run --project Bot -- holidays check                 查看节假日文件已包含的年份
           dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
           dotnet run --project Bot -- report --out <通报草稿.docx>   起草整改情况通报
           dotnet run --project Bot -- reminders preview [--at <时间>]   预览该时刻应发送的提醒（不发送）

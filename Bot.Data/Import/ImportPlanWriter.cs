@@ -1,0 +1,303 @@
+using System.Data.Common;
+using Dapper;
+using Rectification.Data.Db;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+
+namespace Rectification.Data.Import;
+
+/// <summary>
+/// Writes a checked <see cref="ImportPlan"/> inside the caller's transaction: the inspection and its metadata, new people,
+/// codes moved out of each other's way, then every row in sheet order with its links, an import progress entry when its
+/// progress changed, a deadline change recorded as an approved extension marked as the import's, and an audit entry.
+/// </summary>
+internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction transaction, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+{
+    /// <summary>The <c>source</c> and reason of an extension that a changed deadline in a re-imported sheet wrote.</summary>
+    public const string ImportSource = "import";
+
+    private CommandDefinition Command(string sql, object? args = null) => new(sql, SafeParameters.Of(args), transaction, cancellationToken: cancellationToken);
+
+    private const string InsertInspection = """
+        INSERT INTO inspections (title, inspected_unit, inspection_group, period_start, period_end, feedback_date, created_at)
+        VALUES (@Title, @InspectedUnit, @InspectionGroup, @PeriodStart, @PeriodEnd, @FeedbackDate, @Now)
+        RETURNING id
+        """;
+
+    private const string UpdateInspection = """
+        UPDATE inspections SET inspected_unit = @InspectedUnit, inspection_group = @InspectionGroup, period_start = @PeriodStart,
+               period_end = @PeriodEnd, feedback_date = @FeedbackDate
+        WHERE id = @Id
+        """;
+
+    public async Task<ImportSummary> WriteAsync(ImportPlan plan)
+    {
+        var inspection = plan.Inspection;
+        var args = new { inspection.Title, inspection.InspectedUnit, inspection.InspectionGroup, inspection.PeriodStart, inspection.PeriodEnd, inspection.FeedbackDate, Now = now };
+        long inspectionId;
+        if (plan.InspectionId is { } id)
+        {
+            inspectionId = id;
+            if (plan.InspectionChanges.Count > 0)
+            {
+                await connection.ExecuteAsync(Command(UpdateInspection, new { Id = id, args.InspectedUnit, args.InspectionGroup, args.PeriodStart, args.PeriodEnd, args.FeedbackDate }));
+                await AuditLog.WriteAsync(connection, transaction, actor, now, "inspection", id, "import_update",
+                    plan.InspectionChanges.ToDictionary(c => c.Field, c => c.Before), plan.InspectionChanges.ToDictionary(c => c.Field, c => c.After), cancellationToken);
+            }
+        }
+        else
+        {
+            inspectionId = await connection.ExecuteScalarAsync<long>(Command(InsertInspection, args));
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "inspection", inspectionId, "create", null, args, cancellationToken);
+        }
+
+        var people = await PeopleAsync(plan);
+        await MoveCodesAsync(plan);
+
+        var aspectOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problemOrdinals = new Dictionary<(long, string), int>();
+        var ordinal = 0;
+        foreach (var task in plan.Tasks)
+        {
+            ordinal++;
+            var draft = task.Draft;
+            var aspectOrdinal = aspectOrdinals.TryGetValue(draft.Aspect, out var a) ? a : aspectOrdinals[draft.Aspect] = aspectOrdinals.Count + 1;
+            var aspectId = await connection.ExecuteScalarAsync<long>(Command(UpsertAspect, new { InspectionId = inspectionId, Ordinal = aspectOrdinal, Title = draft.Aspect }));
+            var problemKey = (aspectId, draft.Problem);
+            var problemOrdinal = problemOrdinals.TryGetValue(problemKey, out var p) ? p : problemOrdinals[problemKey] = problemOrdinals.Keys.Count(k => k.Item1 == aspectId) + 1;
+            var problemId = await connection.ExecuteScalarAsync<long>(Command(UpsertProblem, new { AspectId = aspectId, Ordinal = problemOrdinal, Description = draft.Problem }));
+            if (task.TaskId is null)
+            {
+                await CreateAsync(inspectionId, problemId, ordinal, task, people);
+            }
+            else
+            {
+                await UpdateAsync(problemId, ordinal, task, people);
+            }
+        }
+        return new ImportSummary(inspectionId, plan.New.Count, plan.Updated.Count, plan.Unchanged.Count, plan.NewPeople.Count)
+        {
+            Renumbered = plan.Renumbered.Count,
+            Removed = plan.Removed.Count,
+            DeadlinesChanged = plan.DeadlineChanges.Count,
+            Statuses = plan.StatusCounts,
+        };
+    }
+
+    private const string UpsertAspect = """
+        INSERT INTO aspects (inspection_id, ordinal, title) VALUES (@InspectionId, @Ordinal, @Title)
+        ON CONFLICT (inspection_id, title) DO UPDATE SET ordinal = excluded.ordinal
+        RETURNING id
+        """;
+
+    private const string UpsertProblem = """
+        INSERT INTO problems (aspect_id, ordinal, description) VALUES (@AspectId, @Ordinal, @Description)
+        ON CONFLICT (aspect_id, description) DO UPDATE SET ordinal = excluded.ordinal
+        RETURNING id
+        """;
+
+    private const string SelectPersonByName = "SELECT id FROM people WHERE name = @Name";
+
+    /// <summary>
+    /// Creates the people the plan names as new (an officer with the lead department of the first row naming them) and
+    /// makes each row's responsible leader supervisor (分管) of its lead department.
+    /// </summary>
+    private async Task<Dictionary<string, long>> PeopleAsync(ImportPlan plan)
+    {
+        var fresh = plan.NewPeople.ToHashSet(StringComparer.Ordinal);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var task in plan.Draft.Tasks)
+        {
+            var named = task.Officers.Select(o => (Name: o, Department: task.LeadDepartment));
+            if (task.Leader is { Length: > 0 } leader)
+            {
+                named = named.Append((leader, null));
+            }
+            foreach (var (name, department) in named)
+            {
+                if (ids.ContainsKey(name))
+                {
+                    continue;
+                }
+                if (fresh.Contains(name))
+                {
+                    var id = await PeopleRepository.AddAsync(connection, transaction, new NewPerson(name, department), now, cancellationToken);
+                    await AuditLog.WriteAsync(connection, transaction, actor, now, "person", id, "create", null, new { name, department }, cancellationToken);
+                    ids[name] = id;
+                }
+                else
+                {
+                    ids[name] = await connection.ExecuteScalarAsync<long>(Command(SelectPersonByName, new { Name = name }));
+                }
+            }
+            if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 })
+            {
+                var departmentId = await PeopleRepository.EnsureDepartmentAsync(connection, transaction, task.LeadDepartment, cancellationToken);
+                await PeopleRepository.AddSupervisionAsync(connection, transaction, ids[task.Leader], departmentId, cancellationToken);
+            }
+        }
+        return ids;
+    }
+
+    private const string SetCode = "UPDATE tasks SET code = @Code, updated_at = @Now, version = version + 1 WHERE id = @Id";
+
+    /// <summary>Codes are unique per inspection, and renumbering swaps them: every moving task steps aside first.</summary>
+    private async Task MoveCodesAsync(ImportPlan plan)
+    {
+        var moves = plan.Tasks.Where(t => t.PreviousCode is not null).Select(t => (Id: t.TaskId!.Value, From: t.PreviousCode!, To: t.Code))
+            .Concat(plan.Removed.Where(r => r.NewCode is not null).Select(r => (Id: r.TaskId, From: r.Code, To: r.NewCode!))).ToList();
+        foreach (var move in moves)
+        {
+            await connection.ExecuteAsync(Command(SetCode, new { Code = $"\u0001{move.Id}", Now = now, move.Id }));
+        }
+        foreach (var move in moves)
+        {
+            await connection.ExecuteAsync(Command(SetCode, new { Code = move.To, Now = now, move.Id }));
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "task", move.Id, "import_code", new { code = move.From }, new { code = move.To }, cancellationToken);
+        }
+    }
+
+    private const string InsertTask = """
+        INSERT INTO tasks (inspection_id, problem_id, code, ordinal, measure, leader_id, lead_department_id, time_limit_kind,
+                           time_limit_text, due_date, status, percent, progress_note, last_progress_at, created_at, updated_at)
+        VALUES (@InspectionId, @ProblemId, @Code, @Ordinal, @Measure, @LeaderId, @LeadDepartmentId, @TimeLimitKind,
+                @TimeLimitText, @DueDate, @Status, @Percent, @ProgressNote, @LastProgressAt, @Now, @Now)
+        RETURNING id
+        """;
+
+    private const string InsertImportProgress = """
+        INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
+        VALUES (@TaskId, NULL, @Now, @Percent, @Status, @Note, 'import', @Key)
+        """;
+
+    private async Task CreateAsync(long inspectionId, long problemId, int ordinal, PlannedTask task, Dictionary<string, long> people)
+    {
+        var draft = task.Draft;
+        var (leaderId, departmentId, officerIds, coDepartmentIds) = await LinksAsync(draft, people);
+        var hasProgress = task.Note is not null || task.Percent > 0 || task.Status != ImportPlanner.Derived(task.TimeLimit, 0);
+        var id = await connection.ExecuteScalarAsync<long>(Command(InsertTask, new
+        {
+            InspectionId = inspectionId,
+            ProblemId = problemId,
+            draft.Code,
+            Ordinal = ordinal,
+            draft.Measure,
+            LeaderId = leaderId,
+            LeadDepartmentId = departmentId,
+            TimeLimitKind = task.TimeLimit.KindCode,
+            draft.TimeLimitText,
+            DueDate = task.TimeLimit.Date,
+            Status = task.Status.ToCode(),
+            task.Percent,
+            ProgressNote = task.Note,
+            LastProgressAt = hasProgress ? now : (DateTimeOffset?)null,
+            Now = now,
+        }));
+        await ReplaceLinksAsync(id, officerIds, coDepartmentIds);
+        if (hasProgress)
+        {
+            await connection.ExecuteAsync(Command(InsertImportProgress, new { TaskId = id, Now = now, task.Percent, Status = task.Status.ToCode(), task.Note, Key = $"import:{id}:{now.UtcTicks}" }));
+        }
+        await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_create", null,
+            new { draft.Code, draft.Measure, due = task.TimeLimit.Date, status = task.Status.ToCode(), task.Percent, row = draft.Row }, cancellationToken);
+    }
+
+    private const string UpdateTask = """
+        UPDATE tasks SET problem_id = @ProblemId, ordinal = @Ordinal, measure = @Measure, leader_id = @LeaderId,
+               lead_department_id = @LeadDepartmentId, time_limit_kind = @TimeLimitKind, time_limit_text = @TimeLimitText,
+               due_date = @DueDate, status = @Status, percent = @Percent, progress_note = @ProgressNote,
+               last_progress_at = COALESCE(@LastProgressAt, last_progress_at), updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
+    // Not a change anyone sees: a row above was inserted or removed.
+    private const string SetPlace = "UPDATE tasks SET problem_id = @ProblemId, ordinal = @Ordinal WHERE id = @Id AND (ordinal <> @Ordinal OR problem_id <> @ProblemId)";
+
+    private const string RecordDeadline = """
+        UPDATE tasks SET original_due_date = COALESCE(original_due_date, @FromDate), extension_count = extension_count + 1
+        WHERE id = @Id
+        """;
+
+    private const string InsertExtension = """
+        INSERT INTO extensions (task_id, requested_by, requested_at, from_date, to_date, reason, state, decided_by, decided_at, decision_note, source)
+        VALUES (@TaskId, NULL, @Now, @FromDate, @ToDate, @Reason, 'approved', NULL, @Now, @Reason, @Source)
+        RETURNING id
+        """;
+
+    private static readonly string[] ProgressFields = [ImportFields.Status, ImportFields.Percent, ImportFields.Progress];
+
+    private async Task UpdateAsync(long problemId, int ordinal, PlannedTask task, Dictionary<string, long> people)
+    {
+        var id = task.TaskId!.Value;
+        if (task.Changes.Count == 0)
+        {
+            await connection.ExecuteAsync(Command(SetPlace, new { Id = id, ProblemId = problemId, Ordinal = ordinal }));
+            return;
+        }
+        var draft = task.Draft;
+        var (leaderId, departmentId, officerIds, coDepartmentIds) = await LinksAsync(draft, people);
+        var progressChanged = task.Changes.Any(c => ProgressFields.Contains(c.Field));
+        await connection.ExecuteAsync(Command(UpdateTask, new
+        {
+            Id = id,
+            ProblemId = problemId,
+            Ordinal = ordinal,
+            draft.Measure,
+            LeaderId = leaderId,
+            LeadDepartmentId = departmentId,
+            TimeLimitKind = task.TimeLimit.KindCode,
+            draft.TimeLimitText,
+            DueDate = task.TimeLimit.Date,
+            Status = task.Status.ToCode(),
+            task.Percent,
+            ProgressNote = task.Note,
+            LastProgressAt = progressChanged ? now : (DateTimeOffset?)null,
+            Now = now,
+        }));
+        if (task.Changes.Any(c => c.Field is ImportFields.Officers or ImportFields.CoDepartments))
+        {
+            await ReplaceLinksAsync(id, officerIds, coDepartmentIds);
+        }
+        if (progressChanged)
+        {
+            await connection.ExecuteAsync(Command(InsertImportProgress, new { TaskId = id, Now = now, task.Percent, Status = task.Status.ToCode(), task.Note, Key = $"import:{id}:{now.UtcTicks}" }));
+        }
+        if (task.Deadline is { } deadline)
+        {
+            await connection.ExecuteAsync(Command(RecordDeadline, new { Id = id, FromDate = deadline.From }));
+            var extension = await connection.ExecuteScalarAsync<long>(Command(InsertExtension,
+                new { TaskId = id, Now = now, FromDate = deadline.From, ToDate = deadline.To, Reason = ImportSource, Source = ImportSource }));
+            await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_deadline",
+                new { due = deadline.From }, new { due = deadline.To, extension, row = draft.Row }, cancellationToken);
+        }
+        await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_update",
+            task.Changes.ToDictionary(c => c.Field, c => c.Before), task.Changes.ToDictionary(c => c.Field, c => c.After), cancellationToken);
+    }
+
+    private async Task<(long? Leader, long? Department, List<long> Officers, List<long> CoDepartments)> LinksAsync(TaskDraft draft, Dictionary<string, long> people)
+    {
+        long? leaderId = draft.Leader is { Length: > 0 } leader ? people[leader] : null;
+        long? departmentId = draft.LeadDepartment is { Length: > 0 } department
+            ? await PeopleRepository.EnsureDepartmentAsync(connection, transaction, department, cancellationToken)
+            : null;
+        var coDepartmentIds = new List<long>();
+        foreach (var name in draft.CoDepartments)
+        {
+            coDepartmentIds.Add(await PeopleRepository.EnsureDepartmentAsync(connection, transaction, name, cancellationToken));
+        }
+        return (leaderId, departmentId, draft.Officers.Select(o => people[o]).Distinct().ToList(), coDepartmentIds.Distinct().Order().ToList());
+    }
+
+    private const string DeleteOfficers = "DELETE FROM task_officers WHERE task_id = @TaskId";
+    private const string InsertOfficer = "INSERT INTO task_officers (task_id, person_id, ordinal) VALUES (@TaskId, @PersonId, @Ordinal)";
+    private const string DeleteCoDepartments = "DELETE FROM task_co_departments WHERE task_id = @TaskId";
+    private const string InsertCoDepartment = "INSERT INTO task_co_departments (task_id, department_id) VALUES (@TaskId, @DepartmentId)";
+
+    private async Task ReplaceLinksAsync(long taskId, IReadOnlyList<long> officerIds, IReadOnlyList<long> coDepartmentIds)
+    {
+        await connection.ExecuteAsync(Command(DeleteOfficers, new { TaskId = taskId }));
+        await connection.ExecuteAsync(Command(InsertOfficer, officerIds.Select((id, i) => new { TaskId = taskId, PersonId = id, Ordinal = i + 1 })));
+        await connection.ExecuteAsync(Command(DeleteCoDepartments, new { TaskId = taskId }));
+        await connection.ExecuteAsync(Command(InsertCoDepartment, coDepartmentIds.Select(id => new { TaskId = taskId, DepartmentId = id })));
+    }
+}
