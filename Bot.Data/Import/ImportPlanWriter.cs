@@ -148,7 +148,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             .Concat(plan.Removed.Where(r => r.NewCode is not null).Select(r => (Id: r.TaskId, From: r.Code, To: r.NewCode!))).ToList();
         foreach (var move in moves)
         {
-            await connection.ExecuteAsync(Command(SetCode, new { Code = $"\u0001{move.Id}", Now = now, move.Id }));
+            await connection.ExecuteAsync(Command(SetCode, new { Code = $"~moving~{move.Id}", Now = now, move.Id }));
         }
         foreach (var move in moves)
         {

@@ -65,7 +65,8 @@ public sealed class RenderingTests(ITestOutputHelper log) : IAsyncLifetime
         var strings = workbook.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
         string Text(string reference) => strings[int.Parse(cells[reference].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)];
         Assert.Equal("盟委第九轮巡察民族工作领域意识形态专项巡察", Text("A1"));
-        Assert.Equal("填报单位：盟委统战部        截至日期：2026年11月27日", Text("A2"));
+        // The unit and the as-of date, then the inspection's particulars (read back by import).
+        Assert.StartsWith("填报单位：盟委统战部        截至日期：2026年11月27日；", Text("A2"), StringComparison.Ordinal);
         Assert.Equal("1-1-1", Text("A4"));
 
         // 1-1-2 (row 5): written off, a real date and a real percent; 1-5-4 (row 18): 25 days overdue, red.
