@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Cards;
+using Rectification.Bot.Conversation.Files;
 using Rectification.Bot.Conversation.Flows;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Reminders;
@@ -22,6 +23,7 @@ public sealed class ChatEngine(
     LedgerCalendar calendar,
     CommandParser parser,
     ReminderActions reminderActions,
+    ChatFiles files,
     IOptions<LedgerOptions> options)
 {
     private static readonly string[] PendingWords = ["待审批", "待办", "审批", "待我审批", "pending", "approvals", "to approve"];
@@ -58,6 +60,8 @@ public sealed class ChatEngine(
                 case "decide_writeoff":
                 case "decide_extension":
                     return await DecideAsync(t, request, submit, state, cancellationToken);
+                case ChatFiles.GetEvidenceAction:
+                    return ChatResponse.Say(state, await files.GetEvidenceAsync(t, request.Person, submit["id"], cancellationToken));
                 case ReminderActions.SnoozeAction:
                 case ReminderActions.AcknowledgeAction:
                     return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);
@@ -65,6 +69,11 @@ public sealed class ChatEngine(
         }
 
         var command = request.Submit is { } card ? FromCard(card) : parser.Parse(request.Text, today);
+        (command, var filesDone) = await files.InterpretAsync(t, request, state, command, cancellationToken);
+        if (filesDone is not null)
+        {
+            return filesDone;
+        }
         if (command is ChatCommand.Unknown unknown && PendingWords.Contains(unknown.Text.Trim().ToLowerInvariant()))
         {
             return new ChatResponse(await PendingAsync(t, request.Person, cancellationToken), state, [], []);
@@ -113,7 +122,8 @@ public sealed class ChatEngine(
             ChatCommand.MyTasks => [await ListAsync(t, request.Person, "mine", null, 0, today, cancellationToken)],
             ChatCommand.DueSoon => [await ListAsync(t, request.Person, "due", null, 0, today, cancellationToken)],
             ChatCommand.Overdue o => [await ListAsync(t, request.Person, "overdue", o.Filter, 0, today, cancellationToken)],
-            ChatCommand.TaskDetail d => [await DetailAsync(t, request.Person, d.Code, today, cancellationToken)],
+            ChatCommand.TaskDetail d => [await DetailAsync(t, request.Person, d.Code, today, cancellationToken), .. await files.EvidenceListAsync(t, request.Person, d.Code, cancellationToken)],
+            ChatCommand.ExportLedger or ChatCommand.DraftReport or ChatCommand.ExportRoster => [await files.ProduceAsync(t, request.Person, command, request.Now, cancellationToken)],
             ChatCommand.Summary => [await SummaryAsync(t, request.Person, today, cancellationToken)],
             ChatCommand.Confirm or ChatCommand.Decline => [new Reply.Text(t.NothingToConfirm)],
             ChatCommand.InvalidInput invalid => [new Reply.Text(t.Invalid(invalid.Reason, invalid.Detail))],
@@ -217,7 +227,8 @@ public sealed class ChatEngine(
                     ChangeOutcome.Duplicate => t.ProgressAlreadySaved(save.Task.Code),
                     _ => t.ChangeRefused(result, save.Task.Code),
                 };
-                return ChatResponse.Say(null, new Reply.Text(reply));
+                var attached = result.Outcome == ChangeOutcome.Done ? await files.ClaimAsync(person.Id, save.Task.Id, null, request.Now, cancellationToken) : [];
+                return ChatResponse.Say(null, new Reply.Text(attached.Count == 0 ? reply : $"{reply}\n{t.EvidenceAttached([.. attached.Select(f => f.Name)])}"));
             }
             case FlowEffect.RequestWriteOff writeOff:
             {
@@ -236,10 +247,12 @@ public sealed class ChatEngine(
                 {
                     return ChatResponse.Say(null, new Reply.Text(t.ChangeRefused(result, writeOff.Task.Code)));
                 }
+                var evidence = await files.ClaimAsync(person.Id, writeOff.Task.Id, result.Id, request.Now, cancellationToken);
                 var task = (await queries.GetAsync(writeOff.Task.Id, cancellationToken))!;
                 var approvers = await ApproversAsync(task, cancellationToken);
-                return new ChatResponse([new Reply.Text(t.WriteOffRequested(task.Task.Code, approvers.Select(a => a.Name).ToList()))], null,
-                    approvers.Select(a => new Notification(a.Id, ApprovalCards.WriteOff(UiText.For(a.Language), task.Task, result.Id!.Value, person.Name, writeOff.Evidence))).ToList(), []);
+                var requested = t.WriteOffRequested(task.Task.Code, approvers.Select(a => a.Name).ToList());
+                return new ChatResponse([new Reply.Text(evidence.Count == 0 ? requested : $"{requested}\n{t.EvidenceAttached([.. evidence.Select(f => f.Name)])}")], null,
+                    approvers.Select(a => new Notification(a.Id, ApprovalCards.WriteOff(UiText.For(a.Language), task.Task, result.Id!.Value, person.Name, writeOff.Evidence, evidence))).ToList(), []);
             }
             case FlowEffect.RequestExtension extension:
             {
@@ -328,7 +341,7 @@ public sealed class ChatEngine(
         {
             var task = (await queries.GetAsync(request.TaskId, cancellationToken))!.Task;
             replies.Add(request.Kind == PendingKind.WriteOff
-                ? ApprovalCards.WriteOff(t, task, request.Id, request.Requester, request.Detail)
+                ? ApprovalCards.WriteOff(t, task, request.Id, request.Requester, request.Detail, await files.ForWriteOffAsync(request.Id, cancellationToken))
                 : ApprovalCards.Extension(t, task, request.Id, request.Requester, request.ToDate!.Value, request.Detail));
         }
         return replies;

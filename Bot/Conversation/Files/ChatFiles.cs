@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Rectification.Bot.Cards;
+using Rectification.Bot.Cli;
+using Rectification.Bot.Hosting;
+using Rectification.Bot.Texts;
+using Rectification.Data.Evidence;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+
+namespace Rectification.Bot.Conversation.Files;
+
+/// <summary>
+/// The chat engine's file side, free of Teams: files that came with a message (already checked and stored by the
+/// edge) become the evidence of the report or write-off they belong to; the leader gets an evidence file back; the
+/// admin gets the ledger and the report as the CLI makes them.
+/// </summary>
+public sealed class ChatFiles(
+    EvidenceRepository evidence,
+    LedgerQueries queries,
+    LedgerCalendar calendar,
+    IServiceProvider services,
+    IOptions<FilesOptions> options)
+{
+    public const string GetEvidenceAction = "evidence_get";
+
+    private TimeSpan ClaimWindow => options.Value.ClaimWindow;
+
+    /// <summary>
+    /// Reads this turn's files into the command: a message of files alone answers an open evidence or note question,
+    /// or is kept for the next report or request; a write-off without words gets the files (this turn's or kept ones)
+    /// as its evidence. Returns a response when the turn ends here.
+    /// </summary>
+    public async Task<(ChatCommand Command, ChatResponse? Done)> InterpretAsync(UiText t, ChatRequest request, FlowState? state, ChatCommand command,
+        CancellationToken cancellationToken)
+    {
+        var received = request.Files ?? [];
+        if (command is ChatCommand.Unknown unknown && FileCommandWords.Recognize(unknown.Text) is { } asked)
+        {
+            return (asked, null);
+        }
+        if (received.Count > 0 && string.IsNullOrWhiteSpace(request.Text) && request.Submit is null)
+        {
+            var names = received.Select(f => f.Name).ToList();
+            if (state is { Step: FlowStep.Evidence or FlowStep.Note })
+            {
+                return (new ChatCommand.Unknown(t.EvidenceSummary(names)), null);
+            }
+            return (command, ChatResponse.Say(state, new Reply.Text(state is null ? t.FilesReceived(names) : t.FilesAddedToFlow(names))));
+        }
+        if (command is ChatCommand.RequestWriteOff { Evidence: null } writeOff)
+        {
+            var kept = await evidence.UnclaimedAsync(request.Person.Id, request.Now - ClaimWindow, cancellationToken);
+            if (kept.Count > 0)
+            {
+                return (writeOff with { Evidence = t.EvidenceSummary(kept.Select(f => f.Name).ToList()) }, null);
+            }
+        }
+        return (command, null);
+    }
+
+    /// <summary>Ties the person's recent files to what was just saved; their names, for the reply.</summary>
+    public async Task<IReadOnlyList<EvidenceFile>> ClaimAsync(long personId, long taskId, long? writeOffId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await evidence.ClaimAsync(personId, taskId, writeOffId, now - ClaimWindow, now, cancellationToken);
+
+    public Task<IReadOnlyList<EvidenceFile>> ForWriteOffAsync(long writeOffId, CancellationToken cancellationToken) =>
+        evidence.ForWriteOffAsync(writeOffId, cancellationToken);
+
+    /// <summary>The evidence list under a task's detail, with a button per file; nothing when there is none or the person may not see it.</summary>
+    public async Task<IReadOnlyList<Reply>> EvidenceListAsync(UiText t, Person person, string code, CancellationToken cancellationToken)
+    {
+        if (await queries.FindByCodeAsync(code, cancellationToken) is not { } detail || !LedgerPermissions.CanSee(person, detail))
+        {
+            return [];
+        }
+        var files = await evidence.ForTaskAsync(detail.Task.Id, cancellationToken);
+        return files.Count == 0 ? [] : [FileCards.EvidenceList(t, detail.Task.Code, files)];
+    }
+
+    /// <summary>An evidence file for whoever may see its task (the officers, the supervising leaders, the admins).</summary>
+    public async Task<Reply> GetEvidenceAsync(UiText t, Person person, string? id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var evidenceId)
+            || await evidence.GetAsync(evidenceId, cancellationToken) is not { TaskId: { } taskId } file
+            || await queries.GetAsync(taskId, cancellationToken) is not { } task
+            || !LedgerPermissions.CanSee(person, task)
+            || await evidence.ContentAsync(file, cancellationToken) is not { } content)
+        {
+            return new Reply.Text(t.EvidenceNotFound);
+        }
+        return new Reply.File(file.Name, content, "evidence", "—");
+    }
+
+    /// <summary>导出台账 and 生成通报: the same files the CLI verbs write, made by running those verbs into a temporary folder.</summary>
+    public async Task<Reply> ProduceAsync(UiText t, Person person, ChatCommand command, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (command is ChatCommand.ExportRoster)
+        {
+            return new Reply.Text(t.RosterNotAvailable("dotnet run --project Bot -- help"));
+        }
+        // Leaders would need the export narrowed to their departments, which the CLI's writer cannot do yet.
+        if (!person.IsAdmin)
+        {
+            return new Reply.Text(t.ExportOnlyAdmins);
+        }
+        var day = calendar.Today(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var english = t.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        return command is ChatCommand.DraftReport
+            ? await RunVerbAsync(t, english ? $"rectification-report-{day}.docx" : $"整改情况通报-{day}.docx", "report",
+                path => ["--out", path], ReportCommand.RunAsync, "dotnet run --project Bot -- report --out report.docx", cancellationToken)
+            : await RunVerbAsync(t, english ? $"rectification-ledger-{day}.xlsx" : $"整改台账-{day}.xlsx", "ledger",
+                path => [path], ExportCommand.RunAsync, "dotnet run --project Bot -- export ledger.xlsx", cancellationToken);
+    }
+
+    private delegate Task<int> Verb(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken);
+
+    private async Task<Reply> RunVerbAsync(UiText t, string name, string kind, Func<string, string[]> args, Verb verb, string cli, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("rectification-file-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, name);
+            using var output = new StringWriter(t.Culture);
+            var code = await verb(services, args(path), t, output, cancellationToken);
+            if (code != 0 || !File.Exists(path))
+            {
+                return new Reply.Text(t.ExportFailed(output.ToString().Trim()));
+            }
+            return new Reply.File(name, await File.ReadAllBytesAsync(path, cancellationToken), kind, cli);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
