@@ -109,6 +109,22 @@ public sealed class EvidenceRepository(ConnectionFactory connections, IEvidenceS
         return (await connection.QuerySingleOrDefaultAsync<EvidenceRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken)))?.ToRecord();
     }
 
+    private const string DeleteUnclaimed = "DELETE FROM evidence_files WHERE id = @Id AND task_id IS NULL";
+
+    /// <summary>A file that turned out to be something else (a ledger sheet to import) is no evidence: its row goes, so no
+    /// report claims it. The bytes stay in the content-addressed store, unreferenced.</summary>
+    public async Task DiscardUnclaimedAsync(long id, long personId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(DeleteUnclaimed, new { Id = id }, transaction, cancellationToken: cancellationToken)) == 1)
+        {
+            var person = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT name FROM people WHERE id = @Id", new { Id = personId }, transaction, cancellationToken: cancellationToken));
+            await AuditLog.WriteAsync(connection, transaction, Actor.Person(personId, person ?? ""), at, "evidence", id, "discard", null, new { reason }, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>A refused file leaves no bytes and no row, only this line in the audit log.</summary>
     public async Task AuditRefusalAsync(long personId, string name, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

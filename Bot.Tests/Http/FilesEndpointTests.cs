@@ -11,6 +11,7 @@ using Rectification.Data.Db;
 using Rectification.Data.Evidence;
 using Rectification.Data.Ledger;
 using Rectification.Tests.Data;
+using Rectification.Tests.Data.Import;
 
 namespace Rectification.Tests.Http;
 
@@ -380,6 +381,131 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
         Assert.Contains(TextsTo(Liu), t => t.Contains("只有整改办", StringComparison.Ordinal));
         Assert.Contains(TextsTo(Chen), t => t.Contains("不支持机器人收发文件", StringComparison.Ordinal) && t.Contains("-- report --out", StringComparison.Ordinal));
         Assert.DoesNotContain(_connector.Sent, s => s.Activity.SelectToken("attachments[0].contentType")?.ToString() == Consent);
+    }
+
+    private static readonly object?[] Header =
+        ["序号", "方面", "存在问题", "整改措施", "责任领导", "责任部门", "配合部门", "责任人", "整改时限", "整改进展", "状态", "完成进度"];
+
+    /// <summary>A second inspection's ledger as the office keeps it: title row, merged aspect row, a date cell and words.</summary>
+    private static byte[] LedgerSheet(SheetFiles files, string secondMeasure = "建立健全意识形态工作责任制")
+    {
+        var path = files.Xlsx("ledger.xlsx", new Dictionary<int, object?[]>
+        {
+            [1] = ["2026年专项巡察整改台账"],
+            [3] = Header,
+            [4] = ["一、意识形态工作方面"],
+            [5] = ["1", null, "学习贯彻不深入", "开展专题学习研讨", "李明", "民族宗教科", null, "刘洋", new DateTime(2026, 12, 31), null, null, null],
+            [6] = ["2", null, "学习贯彻不深入", secondMeasure, "李明", "民族宗教科", "宣传教育科", "刘洋、孙丽", "2027年3月底前", null, "正在整改", "30%"],
+        }, "A1:L1", "A4:L4");
+        return File.ReadAllBytes(path);
+    }
+
+    private JObject LastSubmit(User user, string action) =>
+        (JObject)SentTo(user).Last(a => a.ToString().Contains(action, StringComparison.Ordinal))
+            .SelectTokens("$..actions[*].data").First(d => d.Value<string>("action") == action);
+
+    private async Task<int> TaskCountAsync(string inspection)
+    {
+        var queries = new LedgerQueries(_database.Connections);
+        var found = (await queries.InspectionsAsync()).FirstOrDefault(i => i.Title == inspection);
+        if (found is null)
+        {
+            return 0;
+        }
+        var page = await queries.ListAsync(TaskScope.Everything, TaskFilter.All, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), 0, 1000);
+        var count = 0;
+        foreach (var task in page.Items)
+        {
+            count += (await queries.GetAsync(task.Id))!.InspectionId == found.Id ? 1 : 0;
+        }
+        return count;
+    }
+
+    [Fact]
+    public async Task An_admin_uploads_the_ledger_sees_the_plan_and_imports_it_on_confirmation()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+        _connector.Files["/files/ledger"] = LedgerSheet(sheets);
+
+        await SayAsync(client, Chen, "", FileAttachment("专项巡察台账.xlsx", "files/ledger"));
+
+        Assert.Contains(TextsTo(Chen), t => t.Contains("导入预览：专项巡察台账.xlsx", StringComparison.Ordinal) && t.Contains("新增 2 项", StringComparison.Ordinal)
+            && t.Contains("确认导入", StringComparison.Ordinal));
+        Assert.Equal(0, await TaskCountAsync("2026年专项巡察整改台账"));
+        Assert.Equal(0, await EvidenceRowsAsync());
+
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+
+        Assert.Contains(TextsTo(Chen), t => t.Contains("已导入“2026年专项巡察整改台账”：新增2项", StringComparison.Ordinal));
+        Assert.Equal(2, await TaskCountAsync("2026年专项巡察整改台账"));
+
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+        Assert.Contains(TextsTo(Chen), t => t.Contains("该导入已完成或已失效", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_plan_that_changed_before_the_confirmation_needs_a_new_one()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+        _connector.Files["/files/first"] = LedgerSheet(sheets);
+        _connector.Files["/files/second"] = LedgerSheet(sheets, "建立健全意识形态工作责任制并每季度检查");
+
+        await SayAsync(client, Chen, "", FileAttachment("台账.xlsx", "files/first"));
+        var stale = LastSubmit(Chen, "import_confirm");
+        await SayAsync(client, Chen, "", FileAttachment("台账-修订.xlsx", "files/second"));
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+        await PressAsync(client, Chen, stale);
+
+        Assert.Contains(TextsTo(Chen), t => t.Contains("台账在您确认前已发生变化", StringComparison.Ordinal) && t.Contains("更新 1 项", StringComparison.Ordinal));
+        var task = (await new LedgerQueries(_database.Connections).FindByCodeAsync("2"))!;
+        Assert.Equal("建立健全意识形态工作责任制并每季度检查", task.Task.Measure);
+
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+        Assert.Equal("建立健全意识形态工作责任制", (await new LedgerQueries(_database.Connections).FindByCodeAsync("2"))!.Task.Measure);
+    }
+
+    [Fact]
+    public async Task An_officer_who_uploads_a_ledger_is_told_only_admins_import_and_nothing_changes()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+        _connector.Files["/files/ledger"] = LedgerSheet(sheets);
+
+        await SayAsync(client, Liu, "", FileAttachment("台账.xlsx", "files/ledger"));
+
+        Assert.Contains(TextsTo(Liu), t => t.Contains("只有整改办（台账管理员）可以导入台账", StringComparison.Ordinal));
+        Assert.DoesNotContain(TextsTo(Liu), t => t.Contains("import_confirm", StringComparison.Ordinal));
+        Assert.Equal(0, await TaskCountAsync("2026年专项巡察整改台账"));
+        Assert.Equal(0, await EvidenceRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_ledger_with_row_errors_gets_every_error_in_the_admins_language_and_no_button()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+        var path = sheets.Xlsx("bad.xlsx", new Dictionary<int, object?[]>
+        {
+            [1] = ["2026年专项巡察整改台账"],
+            [2] = Header,
+            [3] = ["1", "方面一", "问题一", null, null, "办公室", null, "周涛", "2026-12-31", null, null, null],
+            [4] = ["2", "方面一", "问题一", "措施二", null, "办公室", null, null, "尽快", null, null, null],
+        });
+        _connector.Files["/files/bad"] = await File.ReadAllBytesAsync(path);
+
+        await SayAsync(client, Chen, "", FileAttachment("台账.xlsx", "files/bad"));
+
+        var answer = TextsTo(Chen).Last();
+        Assert.Contains("缺少整改措施", answer, StringComparison.Ordinal);
+        Assert.Contains("缺少责任人", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("import_confirm", answer, StringComparison.Ordinal);
+        Assert.Equal(0, await TaskCountAsync("2026年专项巡察整改台账"));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("\\bR[0-9a-f]{16,32}\\b")]

@@ -36,4 +36,26 @@ public static class FileCards
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
+
+    /// <summary>The dry-run plan of a ledger sent in chat, with 确认导入 bound to the file's sha256 and to this plan.</summary>
+    public static Reply.Card ImportPlan(UiText t, string name, Conversation.Files.UploadPlan plan, long uploadId, string sha256, string? notice = null)
+    {
+        var title = t.ImportPlanTitle(name);
+        var body = new List<JsonNode> { Text(title, size: "Medium", weight: "Bolder") };
+        if (notice is not null)
+        {
+            body.Add(Text(notice, color: "attention"));
+        }
+        body.Add(Text(t.ImportPlanSummary(plan.New.Count, plan.Updated.Count, plan.Unchanged.Count, plan.Renumbered.Count)));
+        foreach (var (kind, codes) in new[] { ("new", plan.New), ("updated", plan.Updated), ("renumbered", plan.Renumbered) })
+        {
+            if (codes.Count > 0)
+            {
+                body.Add(Text(t.ImportPlanCodes(kind, codes), subtle: true));
+            }
+        }
+        var confirm = Submit(t.ButtonConfirmImport, "import_confirm",
+            new { upload = uploadId.ToString(CultureInfo.InvariantCulture), sha256, plan = plan.Hash }, style: "positive");
+        return new Reply.Card(Build([.. body], [confirm]), title);
+    }
 }

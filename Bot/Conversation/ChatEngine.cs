@@ -62,6 +62,8 @@ public sealed class ChatEngine(
                     return await DecideAsync(t, request, submit, state, cancellationToken);
                 case ChatFiles.GetEvidenceAction:
                     return ChatResponse.Say(state, await files.GetEvidenceAsync(t, request.Person, submit["id"], cancellationToken));
+                case ChatFiles.ConfirmImportAction:
+                    return ChatResponse.Say(state, await files.ConfirmImportAsync(t, request.Person, submit, request.Now, cancellationToken));
                 case ReminderActions.SnoozeAction:
                 case ReminderActions.AcknowledgeAction:
                     return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);

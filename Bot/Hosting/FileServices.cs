@@ -23,6 +23,8 @@ public static class FileServices
         });
         services.AddSingleton<EvidenceRepository>();
         services.AddSingleton<FileOffers>();
+        services.AddSingleton<LedgerUploads>();
+        services.AddSingleton<LedgerUploadPlanner>();
         services.AddSingleton<ChatFiles>();
         services.AddSingleton<FileUrlPolicy>();
         services.AddSingleton<FileDownloader>();

@@ -17,12 +17,16 @@ namespace Rectification.Bot.Conversation.Files;
 /// </summary>
 public sealed class ChatFiles(
     EvidenceRepository evidence,
+    LedgerUploads uploads,
+    LedgerUploadPlanner planner,
     LedgerQueries queries,
     LedgerCalendar calendar,
     IServiceProvider services,
     IOptions<FilesOptions> options)
 {
     public const string GetEvidenceAction = "evidence_get";
+
+    public const string ConfirmImportAction = "import_confirm";
 
     private TimeSpan ClaimWindow => options.Value.ClaimWindow;
 
@@ -42,6 +46,10 @@ public sealed class ChatFiles(
         if (received.Count > 0 && string.IsNullOrWhiteSpace(request.Text) && request.Submit is null)
         {
             var names = received.Select(f => f.Name).ToList();
+            if (state is null && received.Count == 1 && await LedgerUploadAsync(t, request, received[0], cancellationToken) is { } planned)
+            {
+                return (command, ChatResponse.Say(null, [.. planned]));
+            }
             if (state is { Step: FlowStep.Evidence or FlowStep.Note })
             {
                 return (new ChatCommand.Unknown(t.EvidenceSummary(names)), null);
@@ -57,6 +65,78 @@ public sealed class ChatFiles(
             }
         }
         return (command, null);
+    }
+
+    /// <summary>
+    /// A ledger sheet sent on its own: an admin gets the dry-run plan with 确认导入, anyone else is told only admins
+    /// import. Null when the file is not a ledger (a spreadsheet of evidence, say): it stays evidence.
+    /// </summary>
+    private async Task<IReadOnlyList<Reply>?> LedgerUploadAsync(UiText t, ChatRequest request, ReceivedFile file, CancellationToken cancellationToken)
+    {
+        if (await evidence.GetAsync(file.EvidenceId, cancellationToken) is not { } stored
+            || (stored.ContentType != FileTypes.Xlsx.ContentType && stored.ContentType != FileTypes.Csv.ContentType)
+            || await evidence.ContentAsync(stored, cancellationToken) is not { } content)
+        {
+            return null;
+        }
+        var type = stored.ContentType == FileTypes.Csv.ContentType ? FileTypes.Csv : FileTypes.Xlsx;
+        var plan = await planner.PlanAsync(content, stored.Name, type, cancellationToken);
+        if (!plan.IsLedger)
+        {
+            return null;
+        }
+        await evidence.DiscardUnclaimedAsync(stored.Id, request.Person.Id, "ledger upload", request.Now, cancellationToken);
+        if (!request.Person.IsAdmin)
+        {
+            return [new Reply.Text(t.ImportOnlyAdmins)];
+        }
+        if (plan.Errors.Count > 0)
+        {
+            return [new Reply.Text(string.Join('\n', [t.ImportFailed(plan.Errors.Count), .. plan.Errors.Select(t.Describe)]))];
+        }
+        if (plan.New.Count + plan.Updated.Count + plan.Renumbered.Count == 0)
+        {
+            return [new Reply.Text(t.ImportPlanNothing)];
+        }
+        var id = await uploads.CreateAsync(request.Person.Id, request.Person.Name, stored.Name, stored.Sha256, content, plan.Hash, request.Now, cancellationToken);
+        return [FileCards.ImportPlan(t, stored.Name, plan, id, stored.Sha256)];
+    }
+
+    /// <summary>
+    /// 确认导入: imports the upload the button names, if it is the same file (sha256) and the plan is still the one
+    /// shown; a plan that changed meanwhile is shown again for a new confirmation.
+    /// </summary>
+    public async Task<Reply> ConfirmImportAsync(UiText t, Person person, CardSubmit submit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!person.IsAdmin)
+        {
+            return new Reply.Text(t.ImportOnlyAdmins);
+        }
+        if (!long.TryParse(submit["upload"], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || await uploads.GetPlannedAsync(id, person.Id, cancellationToken) is not { } upload
+            || upload.Sha256 != submit["sha256"])
+        {
+            return new Reply.Text(t.ImportUploadGone);
+        }
+        var type = FileTypes.Detect(upload.Content, upload.Name) == FileTypes.Csv ? FileTypes.Csv : FileTypes.Xlsx;
+        var plan = await planner.PlanAsync(upload.Content, upload.Name, type, cancellationToken);
+        if (plan.Draft is null)
+        {
+            return new Reply.Text(string.Join('\n', [t.ImportFailed(plan.Errors.Count), .. plan.Errors.Select(t.Describe)]));
+        }
+        if (plan.Hash != submit["plan"] || plan.Hash != upload.PlanHash)
+        {
+            await uploads.ReplanAsync(upload, person.Name, plan.Hash, now, cancellationToken);
+            return FileCards.ImportPlan(t, upload.Name, plan, upload.Id, upload.Sha256, t.ImportPlanChanged);
+        }
+        if (!await uploads.ClaimForImportAsync(upload, person.Name, now, cancellationToken))
+        {
+            return new Reply.Text(t.ImportUploadGone);
+        }
+        var written = await planner.ApplyAsync(plan.Draft, person, now, cancellationToken);
+        return new Reply.Text(written.Succeeded
+            ? t.ImportDone(written.Summary!, plan.Draft.Inspection.Title)
+            : string.Join('\n', [t.ImportFailed(written.Errors.Count), .. written.Errors.Select(t.Describe)]));
     }
 
     /// <summary>Ties the person's recent files to what was just saved; their names, for the reply.</summary>
