@@ -27,6 +27,9 @@ public sealed class FakeConnector : HttpMessageHandler, IHttpClientFactory
     /// <summary>The loopback file host: Teams' downloadUrl and OneDrive's uploadUrl, served in-process like the connector.</summary>
     public const string FileHost = "http://127.0.0.1:9/";
 
+    /// <summary>The same file host under a Microsoft name, for runs with authentication on, where loopback is refused.</summary>
+    public const string SharePointHost = "https://contoso-my.sharepoint.com/";
+
     /// <summary>What the file host serves at a path under <see cref="FileHost"/>; a path not here answers 404, as an expired URL does.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
@@ -73,7 +76,7 @@ public sealed class FakeConnector : HttpMessageHandler, IHttpClientFactory
             return new HttpResponseMessage(status);
         }
         var path = request.RequestUri!.AbsolutePath;
-        if (request.RequestUri.GetLeftPart(UriPartial.Authority) + "/" == FileHost)
+        if (request.RequestUri.GetLeftPart(UriPartial.Authority) + "/" is FileHost or SharePointHost)
         {
             return await FileHostAsync(request, path, cancellationToken);
         }
