@@ -24,10 +24,14 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
     ];
 
     /// <summary>The inspection's measures in plan order, with what the export derives for "today".</summary>
-    public async Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        RowsAsync(inspectionId, now, TaskScope.Everything, cancellationToken);
+
+    /// <summary>The same, narrowed to a scope (a leader's departments).</summary>
+    public async Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, TaskScope scope, CancellationToken cancellationToken = default)
     {
         var today = calendar.Today(now);
-        var page = await queries.ListAsync(TaskScope.Everything, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
+        var page = await queries.ListAsync(scope, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
         var rows = new List<LedgerExportRow>(page.Items.Count);
         foreach (var summary in page.Items)
         {
@@ -41,9 +45,14 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
     }
 
     /// <summary>Writes the .xlsx file (replacing it) and returns how many measures it holds.</summary>
-    public async Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExportAsync(path, inspection, language, now, TaskScope.Everything, cancellationToken);
+
+    /// <summary>The same, narrowed to a scope (a leader's departments).</summary>
+    public async Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, DateTimeOffset now, TaskScope scope,
+        CancellationToken cancellationToken = default)
     {
-        var rows = await RowsAsync(inspection.Id, now, cancellationToken);
+        var rows = await RowsAsync(inspection.Id, now, scope, cancellationToken);
         var sheet = new List<Dictionary<string, object?>>(rows.Count + 2)
         {
             Line(i => i == 0 ? inspection.Title : null),

@@ -337,6 +337,26 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leader_exports_only_the_departments_they_supervise()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+
+        await SayAsync(client, Li, "导出台账");
+        await AnswerConsentAsync(client, Li, LastConsentToken(Li), accept: true, "upload/leader.xlsx");
+
+        var path = sheets.Path("leader.xlsx");
+        await File.WriteAllBytesAsync(path, _connector.Uploads["/upload/leader.xlsx"].Bytes);
+        var read = Rectification.Data.Import.LedgerSheetReader.Read(path);
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        var all = await new LedgerQueries(_database.Connections).ListAsync(TaskScope.Everything, TaskFilter.All, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), 0, 1000);
+        Assert.InRange(read.Draft!.Tasks.Count, 1, all.Total - 1);
+        Assert.All(read.Draft.Tasks, task => Assert.Contains(task.LeadDepartment, new[] { "民族宗教科", "宣传教育科" }));
+        Assert.Contains(read.Draft.Tasks, task => task.Code == "1-2-2");
+    }
+
+    [Fact]
     public async Task A_declined_file_is_acknowledged_and_never_uploaded()
     {
         await using var bot = StartBot();

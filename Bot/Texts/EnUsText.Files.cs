@@ -50,7 +50,7 @@ internal sealed partial class EnUsText
     public override string FilesNotSupported(string cliCommand) =>
         F("This Teams environment (21Vianet or a government cloud) does not let bots send or receive files. An administrator can run this on the server: {0}", cliCommand);
 
-    public override string ExportOnlyAdmins => "Only the rectification office (ledger administrators) may export the ledger or draft the report.";
+    public override string ExportOnlyAdmins => "Only the rectification office (ledger administrators) may draft the report or export the whole ledger; supervising leaders may export the ledger of their departments.";
 
     public override string ExportFailed(string detail) => F("I could not produce the file: {0}", detail);
 

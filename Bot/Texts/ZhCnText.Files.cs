@@ -50,7 +50,7 @@ internal sealed partial class ZhCnText
     public override string FilesNotSupported(string cliCommand) =>
         F("当前 Teams 环境（如世纪互联版或政府云）不支持机器人收发文件。请由管理员在服务器上运行：{0}", cliCommand);
 
-    public override string ExportOnlyAdmins => "只有整改办（台账管理员）可以导出台账、生成通报。";
+    public override string ExportOnlyAdmins => "只有整改办（台账管理员）可以生成通报、导出全部台账；分管领导可导出所分管科室的台账。";
 
     public override string ExportFailed(string detail) => F("未能生成文件：{0}", detail);
 

@@ -5,6 +5,8 @@ using Rectification.Bot.Cli;
 using Rectification.Bot.Hosting;
 using Rectification.Bot.Texts;
 using Rectification.Data.Evidence;
+using Rectification.Data.Export;
+using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 using Rectification.Data.People;
 
@@ -178,18 +180,41 @@ public sealed class ChatFiles(
         {
             return new Reply.Text(t.RosterNotAvailable("dotnet run --project Bot -- help"));
         }
-        // Leaders would need the export narrowed to their departments, which the CLI's writer cannot do yet.
-        if (!person.IsAdmin)
-        {
-            return new Reply.Text(t.ExportOnlyAdmins);
-        }
         var day = calendar.Today(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var english = t.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        if (!person.IsAdmin)
+        {
+            // A leader gets the ledger of the departments they supervise; the report speaks for the whole unit.
+            return person.IsLeader && command is ChatCommand.ExportLedger
+                ? await LeaderLedgerAsync(t, person, english ? $"rectification-ledger-{day}.xlsx" : $"整改台账-{day}.xlsx", english, now, cancellationToken)
+                : new Reply.Text(t.ExportOnlyAdmins);
+        }
         return command is ChatCommand.DraftReport
             ? await RunVerbAsync(t, english ? $"rectification-report-{day}.docx" : $"整改情况通报-{day}.docx", "report",
                 path => ["--out", path], ReportCommand.RunAsync, "dotnet run --project Bot -- report --out report.docx", cancellationToken)
             : await RunVerbAsync(t, english ? $"rectification-ledger-{day}.xlsx" : $"整改台账-{day}.xlsx", "ledger",
                 path => [path], ExportCommand.RunAsync, "dotnet run --project Bot -- export ledger.xlsx", cancellationToken);
+    }
+
+    private async Task<Reply> LeaderLedgerAsync(UiText t, Person person, string name, bool english, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var inspections = await queries.InspectionsAsync(cancellationToken);
+        if (inspections.Count != 1)
+        {
+            return new Reply.Text(t.ExportFailed(inspections.Count == 0 ? t.ExportNothing : t.ExportChooseInspection([.. inspections.Select(i => i.Title)])));
+        }
+        var folder = Directory.CreateTempSubdirectory("rectification-file-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, name);
+            await new LedgerExporter(queries, calendar).ExportAsync(path, inspections[0], english ? LedgerLanguage.English : LedgerLanguage.Chinese, now,
+                new TaskScope.Leader(person.Id), cancellationToken);
+            return new Reply.File(name, await File.ReadAllBytesAsync(path, cancellationToken), "ledger", "dotnet run --project Bot -- export ledger.xlsx");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private delegate Task<int> Verb(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken);
