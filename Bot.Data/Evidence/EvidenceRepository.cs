@@ -80,10 +80,14 @@ public sealed class EvidenceRepository(ConnectionFactory connections, IEvidenceS
             }
         }
         await transaction.CommitAsync(cancellationToken);
-        return (await connection.QueryAsync<EvidenceRow>(new CommandDefinition(SelectByIds, new { Ids = ids }, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
+        // One by one: a claim holds a handful of files, and IN @list is not portable across the two providers' parameters.
+        var files = new List<EvidenceFile>(ids.Count);
+        foreach (var id in ids.Order())
+        {
+            files.Add((await connection.QuerySingleAsync<EvidenceRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken))).ToRecord());
+        }
+        return files;
     }
-
-    private const string SelectByIds = $"SELECT {Columns} FROM evidence_files e JOIN people p ON p.id = e.uploaded_by WHERE e.id IN @Ids ORDER BY e.id";
 
     private const string SelectForTask = $"SELECT {Columns} FROM evidence_files e JOIN people p ON p.id = e.uploaded_by WHERE e.task_id = @Id ORDER BY e.id";
 
