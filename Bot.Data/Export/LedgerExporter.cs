@@ -33,10 +33,14 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
     private const int HeaderRow = 3;
 
     /// <summary>The inspection's measures in plan order, with what the export derives for "today".</summary>
-    public async Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        RowsAsync(inspectionId, now, TaskScope.Everything, cancellationToken);
+
+    /// <summary>The same, narrowed to a scope (a leader's departments).</summary>
+    public async Task<IReadOnlyList<LedgerExportRow>> RowsAsync(long inspectionId, DateTimeOffset now, TaskScope scope, CancellationToken cancellationToken = default)
     {
         var today = calendar.Today(now);
-        var page = await queries.ListAsync(TaskScope.Everything, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
+        var page = await queries.ListAsync(scope, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
         var rows = new List<LedgerExportRow>(page.Items.Count);
         foreach (var summary in page.Items)
         {
@@ -50,10 +54,15 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
     }
 
     /// <summary>Writes the .xlsx file (replacing it) and returns how many measures it holds.</summary>
+    public Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, LedgerWorkbookTexts texts, int dueSoonDays,
+        DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExportAsync(path, inspection, language, texts, dueSoonDays, now, TaskScope.Everything, cancellationToken);
+
+    /// <summary>The same, narrowed to a scope (a leader's departments).</summary>
     public async Task<int> ExportAsync(string path, Inspection inspection, LedgerLanguage language, LedgerWorkbookTexts texts, int dueSoonDays,
-        DateTimeOffset now, CancellationToken cancellationToken = default)
+        DateTimeOffset now, TaskScope scope, CancellationToken cancellationToken = default)
     {
-        var rows = await RowsAsync(inspection.Id, now, cancellationToken);
+        var rows = await RowsAsync(inspection.Id, now, scope, cancellationToken);
         var today = calendar.Today(now);
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();

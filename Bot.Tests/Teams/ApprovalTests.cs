@@ -118,7 +118,7 @@ public sealed class ApprovalTests : IAsyncLifetime
         var ask = await _chat.SayAsync("刘洋", "申请销号 1-2-2");
         var done = await _chat.SayAsync("刘洋", "督查报告已印发，文号统战发〔2026〕12号");
 
-        Assert.Contains("请发送佐证材料", ask.Readable(), StringComparison.Ordinal);
+        Assert.Contains("请上传佐证材料，或直接回复文字说明", ask.Readable(), StringComparison.Ordinal);
         Assert.Contains("已提交任务 1-2-2 的销号申请", done.Readable(), StringComparison.Ordinal);
         Assert.Equal("督查报告已印发，文号统战发〔2026〕12号", (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().Evidence);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Texts;
+using Rectification.Data.Evidence;
 using Rectification.Data.Ledger;
 using static Rectification.Bot.Cards.AdaptiveCard;
 
@@ -9,25 +10,31 @@ namespace Rectification.Bot.Cards;
 /// <summary>What a supervising leader decides on: write-off (销号) and extension requests, and the card after.</summary>
 public static class ApprovalCards
 {
-    public static Reply.Card WriteOff(UiText t, TaskSummary task, long requestId, string requester, string evidence) =>
+    /// <summary>Files: the evidence files sent with the request, listed with a button each that sends the file.</summary>
+    public static Reply.Card WriteOff(UiText t, TaskSummary task, long requestId, string requester, string evidence, IReadOnlyList<EvidenceFile>? files = null) =>
         Approval(t, t.WriteOffApprovalTitle(task.Code), task,
-            [(t.FieldRequester, requester), (t.FieldEvidence, evidence), (t.FieldStatus, $"{t.StatusName(task.Status)} · {task.Percent}%")],
-            "decide_writeoff", requestId);
+            [(t.FieldRequester, requester), (t.FieldEvidence, evidence), .. files is { Count: > 0 } ? [(t.FieldEvidenceFiles, FileCards.Names(files))] : Array.Empty<(string, string)>(),
+                (t.FieldStatus, $"{t.StatusName(task.Status)} · {task.Percent}%")],
+            "decide_writeoff", requestId, files is null ? [] : [.. FileCards.GetButtons(t, files)]);
 
     public static Reply.Card Extension(UiText t, TaskSummary task, long requestId, string requester, DateOnly newDate, string reason) =>
         Approval(t, t.ExtensionApprovalTitle(task.Code), task,
             [(t.FieldRequester, requester), (t.FieldDeadline, $"{t.DueText(task)} → {t.Date(newDate)}"), (t.FieldReason, reason)],
             "decide_extension", requestId);
 
-    private static Reply.Card Approval(UiText t, string title, TaskSummary task, (string, string)[] facts, string action, long requestId)
+    private static Reply.Card Approval(UiText t, string title, TaskSummary task, (string, string)[] facts, string action, long requestId, JsonNode[]? fileButtons = null)
     {
-        var body = new JsonNode[]
+        var body = new List<JsonNode>
         {
             Text(title, size: "Medium", weight: "Bolder"),
             Text($"{task.Code} {task.Measure}"),
             Facts([(t.FieldOfficers, task.Officers), (t.FieldDepartment, task.LeadDepartment ?? "—"), .. facts]),
-            InputText("reason", t.RejectReasonPlaceholder, multiline: true, maxLength: 500),
         };
+        if (fileButtons is { Length: > 0 })
+        {
+            body.Add(ActionSet(fileButtons));
+        }
+        body.Add(InputText("reason", t.RejectReasonPlaceholder, multiline: true, maxLength: 500));
         return new Reply.Card(Build(body,
         [
             Submit(t.ButtonApprove, action, new { id = requestId.ToString(t.Culture), decision = "approve" }, style: "positive"),

@@ -183,21 +183,6 @@ public sealed partial class ChatEngine
         });
     }
 
-    /// <summary>Files are not sent in chat yet: the admin gets the exact command that produces them.</summary>
-    private async Task<Reply> FilesAsync(UiText t, Person person, ChatCommand command, CancellationToken cancellationToken)
-    {
-        if (!person.IsAdmin)
-        {
-            return new Reply.Text(t.OnlyAdminsExport([.. (await people.ListAdminsAsync(cancellationToken)).Select(a => a.Name)]));
-        }
-        return new Reply.Text(command switch
-        {
-            ChatCommand.DraftReport report => t.DraftReportCommand(report.AsOf),
-            ChatCommand.ExportRoster => t.ExportRosterCommand,
-            _ => t.ExportLedgerCommand,
-        });
-    }
-
     /// <summary>回头看: not built yet, and said so.</summary>
     private static Reply FollowUp(UiText t) => new Reply.Text(t.FollowUpNotYet);
 }

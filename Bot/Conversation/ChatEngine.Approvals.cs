@@ -66,7 +66,7 @@ public sealed partial class ChatEngine
         }
         if (writeOff && detail.WriteOffs.FirstOrDefault(w => w.State == RequestState.Pending && w.RequestedBy != person.Id) is { } w)
         {
-            return ApprovalCards.WriteOff(t, detail.Task, w.Id, await NameAsync(w.RequestedBy, cancellationToken), w.Evidence);
+            return ApprovalCards.WriteOff(t, detail.Task, w.Id, await NameAsync(w.RequestedBy, cancellationToken), w.Evidence, await files.ForWriteOffAsync(w.Id, cancellationToken));
         }
         if (!writeOff && detail.Extensions.FirstOrDefault(e => e.State == RequestState.Pending && e.RequestedBy != person.Id) is { } e)
         {
@@ -188,7 +188,7 @@ public sealed partial class ChatEngine
         {
             var task = (await queries.GetAsync(request.TaskId, cancellationToken))!.Task;
             replies.Add(request.Kind == PendingKind.WriteOff
-                ? ApprovalCards.WriteOff(t, task, request.Id, request.Requester, request.Detail)
+                ? ApprovalCards.WriteOff(t, task, request.Id, request.Requester, request.Detail, await files.ForWriteOffAsync(request.Id, cancellationToken))
                 : ApprovalCards.Extension(t, task, request.Id, request.Requester, request.ToDate!.Value, request.Detail));
         }
         return replies;

@@ -187,7 +187,8 @@ public sealed partial class ChatEngine
                     ChangeOutcome.Duplicate => t.ProgressAlreadySaved(save.Task.Code),
                     _ => t.ChangeRefused(result, save.Task.Code),
                 };
-                return ChatResponse.Say(null, new Reply.Text(reply));
+                var attached = result.Outcome == ChangeOutcome.Done ? await files.ClaimAsync(person.Id, save.Task.Id, null, request.Now, cancellationToken) : [];
+                return ChatResponse.Say(null, new Reply.Text(attached.Count == 0 ? reply : $"{reply}\n{t.EvidenceAttached([.. attached.Select(f => f.Name)])}"));
             }
             case FlowEffect.RequestWriteOff writeOff:
             {
@@ -206,10 +207,12 @@ public sealed partial class ChatEngine
                 {
                     return ChatResponse.Say(null, new Reply.Text(t.ChangeRefused(result, writeOff.Task.Code)));
                 }
+                var evidence = await files.ClaimAsync(person.Id, writeOff.Task.Id, result.Id, request.Now, cancellationToken);
                 var task = (await queries.GetAsync(writeOff.Task.Id, cancellationToken))!;
                 var route = await RouteRequestAsync(task, person.Id, cancellationToken);
-                return Requested(t, route, t.WriteOffRequested(task.Task.Code, route.Approvers.Select(a => a.Name).ToList()),
-                    to => ApprovalCards.WriteOff(UiText.For(to.Language), task.Task, result.Id!.Value, person.Name, writeOff.Evidence));
+                var requested = t.WriteOffRequested(task.Task.Code, route.Approvers.Select(a => a.Name).ToList());
+                return Requested(t, route, evidence.Count == 0 ? requested : $"{requested}\n{t.EvidenceAttached([.. evidence.Select(f => f.Name)])}",
+                    to => ApprovalCards.WriteOff(UiText.For(to.Language), task.Task, result.Id!.Value, person.Name, writeOff.Evidence, evidence));
             }
             case FlowEffect.RequestExtension extension:
             {

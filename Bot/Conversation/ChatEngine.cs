@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Cards;
+using Rectification.Bot.Conversation.Files;
 using Rectification.Bot.Conversation.Flows;
 using Rectification.Bot.Conversation.Understanding;
 using Rectification.Bot.Hosting;
@@ -26,6 +27,7 @@ public sealed partial class ChatEngine(
     CommandParser parser,
     ReminderActions reminderActions,
     ConversationReferences references,
+    ChatFiles files,
     Understander understander,
     LedgerNamesSource names,
     IOptions<LedgerOptions> options)
@@ -84,6 +86,10 @@ public sealed partial class ChatEngine(
                 case "decide_writeoff":
                 case "decide_extension":
                     return await DecideCardAsync(t, request, submit, state, cancellationToken);
+                case ChatFiles.GetEvidenceAction:
+                    return ChatResponse.Say(state, await files.GetEvidenceAsync(t, request.Person, submit["id"], cancellationToken));
+                case ChatFiles.ConfirmImportAction:
+                    return ChatResponse.Say(state, await files.ConfirmImportAsync(t, request.Person, submit, request.Now, cancellationToken));
                 case ReminderActions.SnoozeAction:
                 case ReminderActions.AcknowledgeAction:
                     return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);
@@ -91,6 +97,11 @@ public sealed partial class ChatEngine(
         }
 
         var command = request.Submit is { } card ? FromCard(card) : understood ?? parser.Parse(request.Text, today);
+        (command, var filesDone) = await files.InterpretAsync(t, request, state, command, cancellationToken);
+        if (filesDone is not null)
+        {
+            return filesDone;
+        }
         if (request.Submit is { Action: "confirm" or "cancel" } pressed && pressed["flow"] is { } flowId && flowId != state?.FlowId)
         {
             // A button on an older card: its flow is over or was replaced, and must not confirm or cancel the current one.
@@ -136,7 +147,8 @@ public sealed partial class ChatEngine(
             case ChatCommand.TaskDetail d:
             {
                 var (reply, visible) = await DetailAsync(t, person, d.Code, today, cancellationToken);
-                return ChatResponse.Say(visible ? FlowState.Viewed(d.Code, request.Now) : null, reply);
+                return ChatResponse.Say(visible ? FlowState.Viewed(d.Code, request.Now) : null,
+                    [reply, .. visible ? await files.EvidenceListAsync(t, person, d.Code, cancellationToken) : []]);
             }
             case ChatCommand.Decide { Code: null } when !person.IsLeader && !person.IsAdmin:
                 // An officer's bare 同意 is a yes to nothing, not a decision they may not take.
@@ -164,7 +176,7 @@ public sealed partial class ChatEngine(
             ChatCommand.Greeting => [new Reply.Text(t.Greeting(person.Name, person.IsLeader, person.IsAdmin))],
             ChatCommand.Thanks => [new Reply.Text(t.ThanksReply)],
             ChatCommand.Goodbye => [new Reply.Text(t.GoodbyeReply)],
-            ChatCommand.ExportLedger or ChatCommand.DraftReport or ChatCommand.ExportRoster => [await FilesAsync(t, person, command, cancellationToken)],
+            ChatCommand.ExportLedger or ChatCommand.DraftReport or ChatCommand.ExportRoster => [await files.ProduceAsync(t, person, command, request.Now, cancellationToken)],
             ChatCommand.FollowUp => [FollowUp(t)],
             ChatCommand.Continue => [new Reply.Text(t.NothingToContinue)],
             ChatCommand.Cancel => [new Reply.Text(t.NothingToCancel)],

@@ -9,7 +9,11 @@ public sealed record ChatRequest(
     CardSubmit? Submit,
     string? ReplyToId,
     string? Locale,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    IReadOnlyList<ReceivedFile>? Files = null);
+
+/// <summary>A file that came with the message and passed the checks: stored as evidence, not yet tied to a task.</summary>
+public sealed record ReceivedFile(long EvidenceId, string Name);
 
 /// <summary>The data of an Adaptive Card Action.Submit: an action name and string fields (inputs included).</summary>
 public sealed record CardSubmit(string Action, IReadOnlyDictionary<string, string> Fields)

@@ -64,6 +64,7 @@ public static class BotServices
         services.AddSingleton<IdentityLinker>();
         services.AddSingleton<ReferenceCapture>();
         services.TryAddSingleton<ProactiveSender>();
+        services.AddFiles();
         return services;
     }
 

@@ -27,6 +27,8 @@ public static class CardPayload
         ["decide_extension"] = ["id", "decision", "reason"],
         ["reminder_ack"] = ["slot", "days"],
         ["reminder_snooze"] = ["slot", "days"],
+        ["evidence_get"] = ["id"],
+        ["import_confirm"] = ["upload", "sha256", "plan"],
     };
 
     /// <summary>False for a message value that claims to be a card submit but has the wrong shape.</summary>

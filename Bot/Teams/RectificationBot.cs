@@ -23,6 +23,8 @@ public sealed class RectificationBot(
     PeopleRepository people,
     PrivateConversationState state,
     HandledActivities handled,
+    FilesInbox inbox,
+    FileConsents consents,
     TimeProvider time,
     ILogger<RectificationBot> logger) : TeamsActivityHandler
 {
@@ -95,14 +97,20 @@ public sealed class RectificationBot(
         var submit = ActivityReplies.Submit(activity);
         // Control characters (a NUL, a BEL pasted from elsewhere) never get past the door.
         var typed = submit is null ? SafeText.Clean(activity.RemoveRecipientMention() ?? activity.Text) : null;
-        if (submit is null && string.IsNullOrWhiteSpace(typed) && activity.Attachments?.Count > 0)
+        var files = await ReceiveFilesAsync(turnContext, person, text, cancellationToken);
+        if (files is null)
         {
+            return;
+        }
+        if (submit is null && string.IsNullOrWhiteSpace(typed) && files.Count == 0 && activity.Attachments?.Count > 0)
+        {
+            // Pasted images and other attachments that are not Teams files cannot be fetched as evidence.
             await turnContext.SendActivityAsync(MessageFactory.Text(text.AttachmentsUnsupported), cancellationToken);
             return;
         }
 
         var flow = await _flow.GetAsync(turnContext, () => null!, cancellationToken);
-        var request = new ChatRequest(person, typed, submit, activity.ReplyToId, activity.Locale, time.GetUtcNow());
+        var request = new ChatRequest(person, typed, submit, activity.ReplyToId, activity.Locale, time.GetUtcNow(), files);
         var response = await engine.HandleAsync(request, flow, cancellationToken);
         if (response.NextState is null)
         {
@@ -121,6 +129,11 @@ public sealed class RectificationBot(
         }
         foreach (var reply in response.Replies)
         {
+            if (reply is Reply.File file)
+            {
+                await consents.OfferAsync(turnContext, person, file, UiText.For(response.NextState?.Locale ?? person.Language ?? activity.Locale), cancellationToken);
+                continue;
+            }
             await turnContext.SendActivityAsync(ActivityReplies.ToActivity(reply), cancellationToken);
         }
         foreach (var notification in response.Notifications)
@@ -132,6 +145,40 @@ public sealed class RectificationBot(
             }
         }
     }
+
+    /// <summary>
+    /// The files of the message, checked and stored; refusals are answered here. Null when the turn ends here: files
+    /// sent outside the personal chat, or a message of nothing but refused files.
+    /// </summary>
+    private async Task<IReadOnlyList<ReceivedFile>?> ReceiveFilesAsync(ITurnContext<IMessageActivity> turnContext, Data.People.Person person, UiText text,
+        CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var incoming = FilesInbox.Incoming(activity);
+        if (incoming.Count == 0)
+        {
+            return [];
+        }
+        if (activity.Conversation.ConversationType is { } type && type != "personal")
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(text.FilesOnlyInPersonalChat), cancellationToken);
+            return null;
+        }
+        var (stored, refused) = await inbox.ReceiveAsync(person, incoming, cancellationToken);
+        foreach (var (name, reason) in refused)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(text.FileRefused(name, reason, inbox.MaxFileBytes)), cancellationToken);
+        }
+        return stored.Count == 0 && refused.Count > 0 && string.IsNullOrWhiteSpace(activity.RemoveRecipientMention() ?? activity.Text) ? null : stored;
+    }
+
+    protected override async Task OnTeamsFileConsentAcceptAsync(ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse,
+        CancellationToken cancellationToken) =>
+        await consents.AcceptAsync(turnContext, await identity.ResolveAsync(turnContext, cancellationToken), fileConsentCardResponse, cancellationToken);
+
+    protected override async Task OnTeamsFileConsentDeclineAsync(ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse,
+        CancellationToken cancellationToken) =>
+        await consents.DeclineAsync(turnContext, await identity.ResolveAsync(turnContext, cancellationToken), fileConsentCardResponse, cancellationToken);
 
     protected override async Task OnTeamsMembersAddedAsync(IList<TeamsChannelAccount> teamsMembersAdded, TeamInfo teamInfo, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {

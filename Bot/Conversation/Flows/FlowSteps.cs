@@ -107,7 +107,7 @@ public sealed class FlowSteps(CommandParser parser)
         if (string.IsNullOrWhiteSpace(state.Note))
         {
             state.Step = FlowStep.Evidence;
-            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(context.T.AskEvidence(task.Code, task.Measure))));
+            return FlowResult.Ask(state, Prefixed(problem, new Reply.Text(context.T.AskEvidenceOrFile(task.Code, task.Measure))));
         }
         return new FlowResult([], null, new FlowEffect.RequestWriteOff(task, state.Note));
     }
