@@ -331,6 +331,11 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file));
         return [.. zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal).Select(e =>
         {
+            // The charts are drawn anew each time (anti-aliasing is not byte-stable): the same pictures by name, not by byte.
+            if (e.FullName.StartsWith("media/", StringComparison.Ordinal))
+            {
+                return (e.FullName, "picture");
+            }
             using var reader = new StreamReader(e.Open());
             return (e.FullName, RelationshipId().Replace(reader.ReadToEnd(), "R*"));
         })];
