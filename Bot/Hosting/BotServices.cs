@@ -58,6 +58,7 @@ public static class BotServices
         services.AddSingleton(new CommandParser());
         services.AddUnderstanding();
         services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<DeliveryRate>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();
         services.AddSingleton<ChatEngine>();

@@ -27,6 +27,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderSnapshotQueries>();
         services.AddSingleton<ReminderSnapshotSource>();
         services.TryAddSingleton<ReminderOutbox>();
+        services.TryAddSingleton<DeliveryRate>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();
         services.TryAddSingleton<ProactiveSender>();

@@ -8,6 +8,7 @@ using Polly.Retry;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Reminders;
 using Rectification.Data.People;
+using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Teams;
 
@@ -46,7 +47,7 @@ public sealed class ProactiveSender : IReminderChannel
     private readonly ResiliencePipeline _retry;
 
     public ProactiveSender(BotAdapter adapter, ConversationReferences references, PeopleRepository people, IConfiguration configuration,
-        IOptions<ReminderDeliveryOptions> options, TimeProvider time, ILogger<ProactiveSender> logger)
+        IOptions<ReminderDeliveryOptions> options, TimeProvider time, ILogger<ProactiveSender> logger, DeliveryRate? sharedRate = null)
     {
         _adapter = adapter;
         _references = references;
@@ -55,7 +56,8 @@ public sealed class ProactiveSender : IReminderChannel
         _time = time;
         _logger = logger;
         var settings = options.Value;
-        Pacer = new SendPacer(time, settings.MessagesPerSecond, settings.ConversationInterval);
+        Pacer = new SendPacer(time, settings.MessagesPerSecond, settings.ConversationInterval,
+            sharedRate is { Shared: true } ? sharedRate.ReserveAsync : null);
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -146,7 +148,7 @@ public sealed class ProactiveSender : IReminderChannel
                             requestLeft = false;
                             if (paced && status == HttpStatusCode.TooManyRequests && RetryAfter(exception, _time.GetUtcNow()) is { } wait)
                             {
-                                Pacer.HoldConversation(stored.ConversationId, _time.GetUtcNow() + wait);
+                                Pacer.Refused(stored.ConversationId, _time.GetUtcNow() + wait);
                             }
                             throw;
                         }

@@ -7,17 +7,41 @@ namespace Rectification.Bot.Teams;
 /// clock. (System.Threading.RateLimiting's limiters replenish on the system clock, so they could be neither driven
 /// nor tested by a TimeProvider; this is the little we need of them.)
 /// </summary>
-public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conversationInterval)
+/// <remarks>
+/// Several instances on one PostgreSQL share the app-wide limit: <paramref name="sharedSlot"/> reserves each
+/// departure's instant in the database (it answers how long to wait for it), so two hosts together stay within the
+/// rate. The embedded SQLite default is one host, and passes none.
+/// </remarks>
+public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conversationInterval,
+    Func<TimeSpan, CancellationToken, Task<TimeSpan>>? sharedSlot = null)
 {
     private readonly TimeSpan _appInterval = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / perSecond));
     private readonly Dictionary<string, DateTimeOffset> _nextByConversation = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly int _perSecond = Math.Max(1, (int)Math.Floor(perSecond));
     private readonly Queue<DateTimeOffset> _departures = new();
+    private readonly Queue<(DateTimeOffset At, string Conversation)> _refusals = new();
     private DateTimeOffset _nextApp = DateTimeOffset.MinValue;
+    private DateTimeOffset _gateNext = DateTimeOffset.MinValue;
+    private DateTimeOffset _appHeldUntil = DateTimeOffset.MinValue;
 
     /// <summary>Every instant handed out, for tests that check the limit holds.</summary>
     public Action<string, DateTimeOffset>? Granted { get; set; }
+
+    /// <summary>Every departure through the last gate, at the gate's own clock reading, for tests.</summary>
+    public Action<string, DateTimeOffset>? Departed { get; set; }
+
+    /// <summary>Until when Teams' throttling holds every conversation (see <see cref="Refused"/>); for /healthz and tests.</summary>
+    public DateTimeOffset AppHeldUntil
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _appHeldUntil;
+            }
+        }
+    }
 
     /// <summary>Reserves the earliest instant a message to <paramref name="conversation"/> may leave.</summary>
     public DateTimeOffset Reserve(string conversation)
@@ -60,9 +84,35 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
     }
 
     /// <summary>
+    /// Teams answered 429 with Retry-After. It holds that conversation; and when most of the last second's sends,
+    /// across several conversations, were refused, the throttling is the app's, not one chat's: everything waits for
+    /// the Retry-After rather than spending the app's budget on more refusals.
+    /// </summary>
+    public void Refused(string conversation, DateTimeOffset until)
+    {
+        HoldConversation(conversation, until);
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            _refusals.Enqueue((now, conversation));
+            while (_refusals.Count > 0 && _refusals.Peek().At <= now - TimeSpan.FromSeconds(1))
+            {
+                _refusals.Dequeue();
+            }
+            var sent = _departures.Count(d => d > now - TimeSpan.FromSeconds(1));
+            var conversations = _refusals.Select(r => r.Conversation).Distinct(StringComparer.Ordinal).Count();
+            if (conversations >= 3 && _refusals.Count * 2 > Math.Max(sent, _perSecond / 2) && until > _appHeldUntil)
+            {
+                _appHeldUntil = until;
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits until a message to <paramref name="conversation"/> may leave. Concurrent senders that woke late for
     /// their instants could still leave side by side, so a last gate counts real departures: never more than the
-    /// rate in any second.
+    /// rate in any second, and spaced, so that a burst after a stall does not repeat itself every second (the
+    /// departures of one burst would all expire from the window together and release the next burst at once).
     /// </summary>
     public async Task WaitAsync(string conversation, CancellationToken cancellationToken)
     {
@@ -70,6 +120,14 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken);
+        }
+        if (sharedSlot is not null)
+        {
+            var shared = await sharedSlot(_appInterval, cancellationToken);
+            if (shared > TimeSpan.Zero)
+            {
+                await Task.Delay(shared, time, cancellationToken);
+            }
         }
         while (true)
         {
@@ -80,12 +138,17 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
                 {
                     _departures.Dequeue();
                 }
-                if (_departures.Count < _perSecond)
+                // One interval of tolerance keeps the rate when a timer wakes a little late; more would let bursts through.
+                var spaced = _gateNext == DateTimeOffset.MinValue ? now : _gateNext - _appInterval;
+                if (_departures.Count < _perSecond && now >= spaced && now >= _appHeldUntil)
                 {
                     _departures.Enqueue(now);
+                    _gateNext = (_gateNext > now ? _gateNext : now) + _appInterval;
+                    Departed?.Invoke(conversation, now);
                     return;
                 }
-                wait = _departures.Peek() + TimeSpan.FromSeconds(1) - now;
+                var until = new[] { _departures.Count >= _perSecond ? _departures.Peek() + TimeSpan.FromSeconds(1) : now, spaced, _appHeldUntil }.Max();
+                wait = until - now;
             }
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, cancellationToken);
         }
