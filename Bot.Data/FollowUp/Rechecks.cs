@@ -43,6 +43,15 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
             r.RecheckDays is { } days ? (int)days : null)).ToList();
     }
 
+    private const string SelectOfficerTasks = "SELECT task_id FROM task_officers WHERE person_id = @PersonId";
+
+    /// <summary>The items the person is an officer of: what an officer's 回头看 list is filtered by.</summary>
+    public async Task<IReadOnlySet<long>> OfficerTaskIdsAsync(long personId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(SelectOfficerTasks, new { PersonId = personId }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
     private const string InsertRecheck = """
         INSERT INTO rechecks (task_id, checked_by, checked_at, outcome, reason, previous_status, previous_due_date, new_due_date)
         VALUES (@TaskId, @PersonId, @At, @Outcome, @Reason, @PreviousStatus, @PreviousDue, @NewDue)

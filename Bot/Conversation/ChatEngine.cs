@@ -26,6 +26,7 @@ public sealed partial class ChatEngine(
     LedgerCalendar calendar,
     CommandParser parser,
     ReminderActions reminderActions,
+    FollowUpActions followUp,
     ConversationReferences references,
     ChatFiles files,
     Understander understander,
@@ -93,6 +94,8 @@ public sealed partial class ChatEngine(
                 case ReminderActions.SnoozeAction:
                 case ReminderActions.AcknowledgeAction:
                     return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);
+                case var action when FollowUpActions.Handles(action):
+                    return (await followUp.HandleAsync(t, request.Person, submit, request.Now, cancellationToken)) with { NextState = state };
             }
         }
 
@@ -177,7 +180,7 @@ public sealed partial class ChatEngine(
             ChatCommand.Thanks => [new Reply.Text(t.ThanksReply)],
             ChatCommand.Goodbye => [new Reply.Text(t.GoodbyeReply)],
             ChatCommand.ExportLedger or ChatCommand.DraftReport or ChatCommand.ExportRoster => [await files.ProduceAsync(t, person, command, request.Now, cancellationToken)],
-            ChatCommand.FollowUp => [FollowUp(t)],
+            ChatCommand.FollowUp => [await followUp.ListAsync(t, person, today, cancellationToken)],
             ChatCommand.Continue => [new Reply.Text(t.NothingToContinue)],
             ChatCommand.Cancel => [new Reply.Text(t.NothingToCancel)],
             ChatCommand.Confirm or ChatCommand.Decline => [new Reply.Text(t.NothingToConfirm)],

@@ -60,6 +60,7 @@ public static class BotServices
         services.TryAddSingleton<ReminderOutbox>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();
+        services.AddFollowUp();
         services.AddSingleton<ChatEngine>();
         services.AddSingleton<IdentityLinker>();
         services.AddSingleton<ReferenceCapture>();
