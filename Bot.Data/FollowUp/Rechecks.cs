@@ -18,6 +18,9 @@ public sealed record RecheckCandidate(
     DateOnly? LastCheckedOn,
     int? RecheckDays);
 
+/// <summary>One item's 回头看 so far: checks that found it holding, relapses, and its status now.</summary>
+public sealed record RecheckTotals(long TaskId, long? LeadDepartmentId, RectificationStatus Status, int Consolidated, int Relapsed);
+
 /// <summary>
 /// 回头看 decisions: 巩固良好 (the results hold) or 出现反弹 (the problem came back: the item is reopened, in progress, with a
 /// new deadline and the reason as its note). Checked in the data layer like every ledger change and audited.
@@ -50,6 +53,32 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<long>(new CommandDefinition(SelectOfficerTasks, new { PersonId = personId }, cancellationToken: cancellationToken))).ToHashSet();
+    }
+
+    private const string SelectTotals = """
+        SELECT t.id AS TaskId, t.lead_department_id AS LeadDepartmentId, t.status AS Status,
+               sum(CASE WHEN r.outcome = 'consolidated' THEN 1 ELSE 0 END) AS Consolidated,
+               sum(CASE WHEN r.outcome = 'relapsed' THEN 1 ELSE 0 END) AS Relapsed
+        FROM rechecks r JOIN tasks t ON t.id = r.task_id
+        GROUP BY t.id, t.lead_department_id, t.status
+        ORDER BY t.id
+        """;
+
+    /// <summary>Per item ever re-checked: how often it held, how often it came back, and where it stands now.</summary>
+    public async Task<IReadOnlyList<RecheckTotals>> TotalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TotalsRow>(new CommandDefinition(SelectTotals, cancellationToken: cancellationToken));
+        return rows.Select(r => new RecheckTotals(r.TaskId, r.LeadDepartmentId, RectificationStatusCodes.FromCode(r.Status), (int)r.Consolidated, (int)r.Relapsed)).ToList();
+    }
+
+    private sealed class TotalsRow
+    {
+        public long TaskId { get; init; }
+        public long? LeadDepartmentId { get; init; }
+        public string Status { get; init; } = "";
+        public long Consolidated { get; init; }
+        public long Relapsed { get; init; }
     }
 
     private const string InsertRecheck = """

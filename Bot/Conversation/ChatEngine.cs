@@ -173,7 +173,7 @@ public sealed partial class ChatEngine(
             ChatCommand.DueSoon => [await ListAsync(t, person, "due", null, 0, today, cancellationToken)],
             ChatCommand.Overdue o => [await ListAsync(t, person, "overdue", o.Filter, 0, today, cancellationToken)],
             ChatCommand.PickTask => [await PickAsync(t, person, today, cancellationToken)],
-            ChatCommand.Summary => [await SummaryAsync(t, person, today, cancellationToken)],
+            ChatCommand.Summary => [await SummaryAsync(t, person, today, cancellationToken), .. await followUp.SummaryAsync(t, person, cancellationToken)],
             ChatCommand.Pending => [.. await PendingAsync(t, person, cancellationToken)],
             ChatCommand.Withdraw => [await WithdrawAsync(t, request, cancellationToken)],
             ChatCommand.Greeting => [new Reply.Text(t.Greeting(person.Name, person.IsLeader, person.IsAdmin))],

@@ -49,6 +49,25 @@ public sealed class FollowUpActions(
         return FollowUpCards.List(t, t.FollowUpTitle(due.Count), due, today, withButtons: true);
     }
 
+    /// <summary>The 回头看 line under 统计, in the person's scope; nothing when no item of theirs was ever re-checked.</summary>
+    public async Task<IReadOnlyList<Reply>> SummaryAsync(UiText t, Person person, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(person);
+        var totals = await rechecks.TotalsAsync(cancellationToken);
+        IReadOnlySet<long>? own = person.IsAdmin || person.IsLeader ? null : await rechecks.OfficerTaskIdsAsync(person.Id, cancellationToken);
+        var mine = totals.Where(r => person.IsAdmin
+            || (r.LeadDepartmentId is { } department && person.SupervisedDepartmentIds.Contains(department))
+            || (own?.Contains(r.TaskId) ?? false)).ToList();
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+        var relapsed = mine.Where(r => r.Relapsed > 0).ToList();
+        return [new Reply.Text(t.FollowUpSummary(mine.Sum(r => r.Consolidated + r.Relapsed), mine.Sum(r => r.Consolidated), relapsed.Count,
+            relapsed.Count(r => r.Status is not (RectificationStatus.WrittenOff or RectificationStatus.Ongoing))))];
+    }
+
     public async Task<ChatResponse> HandleAsync(UiText t, Person person, CardSubmit submit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(t);

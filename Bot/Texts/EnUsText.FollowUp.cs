@@ -62,4 +62,8 @@ internal sealed partial class EnUsText
     public override string FollowUpDeadlineInvalid(string text) => F("\"{0}\" is not a date; please write it like 2027-03-31.", text);
 
     public override string FollowUpDeadlineNotLater(DateOnly today) => F("The new deadline must be after today ({0}).", Date(today));
+
+    public override string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen) => reopened == 0
+        ? F("Follow-up: {0} re-check(s), all holding.", checks)
+        : F("Follow-up: {0} re-check(s), {1} holding; {2} item(s) relapsed and reopened, {3} still open.", checks, consolidated, reopened, stillOpen);
 }

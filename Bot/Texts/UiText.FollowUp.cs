@@ -51,4 +51,7 @@ public abstract partial class UiText
     public abstract string FollowUpDeadlineInvalid(string text);
 
     public abstract string FollowUpDeadlineNotLater(DateOnly today);
+
+    /// <summary>统计's 回头看 line: checks made, how many found the item holding, items reopened and how many of them are still open.</summary>
+    public abstract string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen);
 }

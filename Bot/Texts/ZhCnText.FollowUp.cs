@@ -62,4 +62,8 @@ internal sealed partial class ZhCnText
     public override string FollowUpDeadlineInvalid(string text) => F("“{0}”不是有效的日期，请按“2027-03-31”的格式填写。", text);
 
     public override string FollowUpDeadlineNotLater(DateOnly today) => F("新的整改时限须晚于今天（{0}）。", Date(today));
+
+    public override string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen) => reopened == 0
+        ? F("回头看：已开展 {0} 项次，均巩固良好。", checks)
+        : F("回头看：已开展 {0} 项次，{1} 项次巩固良好；{2} 项出现反弹已重新整改，其中 {3} 项仍在整改。", checks, consolidated, reopened, stillOpen);
 }
