@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Rectification.Bot.Cards;
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Reminders;
@@ -96,6 +97,26 @@ public abstract class FollowUpTimelineTests : IAsyncLifetime
             Assert.IsType<Reply.Text>(Assert.Single(await followUp.SummaryAsync(UiText.ZhCn, (await people.GetAsync(cast.Chen))!, CancellationToken.None))).Value);
         Assert.Equal("回头看：已开展 1 项次，均巩固良好。",
             Assert.IsType<Reply.Text>(Assert.Single(await followUp.SummaryAsync(UiText.ZhCn, (await people.GetAsync(cast.Wang))!, CancellationToken.None))).Value);
+    }
+
+    [Fact]
+    public async Task Reminders_preview_lists_the_rechecks_waiting_for_an_answer()
+    {
+        await using var pipeline = await ReminderPipeline.StartAsync(_database, At("2026-01-05 07:00"));
+        var cast = await LoadAsync();
+        var changes = new LedgerChanges(_database.Connections);
+        await ActAsync(pipeline, changes, cast, Date("2026-01-20"), At("2026-01-20 10:00"), []);
+
+        // Fri 24 Apr: 1-1-1 was asked on Monday and not answered; no digest today, but the preview names it.
+        using var output = new StringWriter();
+        var exit = await Bot.Cli.CommandLine.RunAsync(["reminders", "preview", "--at", "2026-04-24T10:00:00+08:00", "--lang", "zh-CN"], output,
+            s => s.Configure<DatabaseOptions>(o =>
+            {
+                o.Provider = _database.Options.Provider;
+                o.ConnectionString = _database.Options.ConnectionString;
+            }));
+        Assert.Equal(0, exit);
+        Assert.True(output.ToString().Contains("待回头看 2 项：2-1-1（2026-04-05 起，王建国）；1-1-1（2026-04-20 起，李明）", StringComparison.Ordinal), output.ToString());
     }
 
     /// <summary>What people do after the morning's digests: write-offs early in the year, then the answers to the 回头看 cards.</summary>

@@ -66,4 +66,7 @@ internal sealed partial class EnUsText
     public override string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen) => reopened == 0
         ? F("Follow-up: {0} re-check(s), all holding.", checks)
         : F("Follow-up: {0} re-check(s), {1} holding; {2} item(s) relapsed and reopened, {3} still open.", checks, consolidated, reopened, stillOpen);
+
+    public override string RemindersRechecksDue(IReadOnlyList<(string Code, DateOnly DueOn, IReadOnlyList<string> Asked)> due) =>
+        F("Follow-up re-checks due: {0}: ", due.Count) + string.Join("; ", due.Select(d => F("{0} (since {1:yyyy-MM-dd}, {2})", d.Code, d.DueOn, d.Asked.Count > 0 ? string.Join(", ", d.Asked) : "nobody to ask")));
 }

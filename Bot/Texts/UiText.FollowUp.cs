@@ -54,4 +54,7 @@ public abstract partial class UiText
 
     /// <summary>统计's 回头看 line: checks made, how many found the item holding, items reopened and how many of them are still open.</summary>
     public abstract string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen);
+
+    /// <summary>`reminders preview`: the 回头看 due and not yet answered, with the leaders asked.</summary>
+    public abstract string RemindersRechecksDue(IReadOnlyList<(string Code, DateOnly DueOn, IReadOnlyList<string> Asked)> due);
 }

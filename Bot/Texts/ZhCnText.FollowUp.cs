@@ -66,4 +66,7 @@ internal sealed partial class ZhCnText
     public override string FollowUpSummary(int checks, int consolidated, int reopened, int stillOpen) => reopened == 0
         ? F("回头看：已开展 {0} 项次，均巩固良好。", checks)
         : F("回头看：已开展 {0} 项次，{1} 项次巩固良好；{2} 项出现反弹已重新整改，其中 {3} 项仍在整改。", checks, consolidated, reopened, stillOpen);
+
+    public override string RemindersRechecksDue(IReadOnlyList<(string Code, DateOnly DueOn, IReadOnlyList<string> Asked)> due) =>
+        F("待回头看 {0} 项：", due.Count) + string.Join("；", due.Select(d => F("{0}（{1:yyyy-MM-dd} 起，{2}）", d.Code, d.DueOn, d.Asked.Count > 0 ? string.Join("、", d.Asked) : "无人接收")));
 }
