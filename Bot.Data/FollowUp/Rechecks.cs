@@ -46,6 +46,26 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
             r.RecheckDays is { } days ? (int)days : null)).ToList();
     }
 
+    private const string SelectRecheckDays = "SELECT recheck_days FROM inspections WHERE id = @Id";
+
+    private const string UpdateRecheckDays = "UPDATE inspections SET recheck_days = @Days WHERE id = @Id";
+
+    /// <summary>The inspection's own period before a 回头看 (null: the configured default), audited. False when there is no such inspection.</summary>
+    public async Task<bool> SetRecheckDaysAsync(long inspectionId, int? days, Actor actor, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(SelectRecheckDays, new { Id = inspectionId }, transaction, cancellationToken: cancellationToken));
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateRecheckDays, new { Id = inspectionId, Days = days }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+        await AuditLog.WriteAsync(connection, transaction, actor, at, "inspection", inspectionId, "recheck_days", new { recheck_days = before }, new { recheck_days = days },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private const string SelectOfficerTasks = "SELECT task_id FROM task_officers WHERE person_id = @PersonId";
 
     /// <summary>The items the person is an officer of: what an officer's 回头看 list is filtered by.</summary>
