@@ -48,6 +48,13 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
 
     private const string SelectRecheckDays = "SELECT recheck_days FROM inspections WHERE id = @Id";
 
+    /// <summary>The inspection's own period before a 回头看; null: the configured default.</summary>
+    public async Task<int?> RecheckDaysAsync(long inspectionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (int?)await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(SelectRecheckDays, new { Id = inspectionId }, cancellationToken: cancellationToken));
+    }
+
     private const string UpdateRecheckDays = "UPDATE inspections SET recheck_days = @Days WHERE id = @Id";
 
     /// <summary>The inspection's own period before a 回头看 (null: the configured default), audited. False when there is no such inspection.</summary>
