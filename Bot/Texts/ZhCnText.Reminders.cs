@@ -11,7 +11,7 @@ internal sealed partial class ZhCnText
         ReminderKind.Overdue => "逾期提醒",
         ReminderKind.LeaderYellow => "黄色预警",
         ReminderKind.AdminRed => "红色预警",
-        ReminderKind.OngoingCheckIn => "长期事项回头看",
+        ReminderKind.OngoingCheckIn => "长期事项月度报告",
         ReminderKind.Stale => "进展未更新",
         ReminderKind.Recheck => "回头看",
         _ => kind.ToString(),
