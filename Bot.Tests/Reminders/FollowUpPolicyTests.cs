@@ -115,6 +115,21 @@ public sealed class FollowUpPolicyTests
         Assert.Equal(["1-1-1"], walked[0].Items.Select(i => i.Code));
     }
 
+    [Fact]
+    public void A_leader_who_never_opened_the_bot_is_named_to_the_admins_on_the_ask_day()
+    {
+        var policy = new ReminderPolicy(new ReminderOptions(), Calendar, LedgerCalendar.ChinaStandardTime, Policy);
+        var people = People().Select(p => p.Id == LeaderLi ? p with { HasConversationReference = false } : p).ToList();
+        var snapshot = new ReminderSnapshot([], people) { Rechecks = [Item("1-1-1", RectificationStatus.WrittenOff, "2026-01-05", writtenOff: "2026-01-31")] };
+
+        var plan = policy.Plan(snapshot, At("2026-05-06 09:05"));
+
+        var admin = Assert.Single(plan);
+        Assert.Equal((AdminChen, ReminderKind.AdminRed), (admin.PersonId, admin.Kind));
+        var missed = Assert.Single(admin.Unreachable, u => u.PersonId == LeaderLi);
+        Assert.Equal([ReminderKind.Recheck], missed.Missed);
+    }
+
     [Theory]
     [InlineData("FollowUp:RecheckAfterDays", "0")]
     [InlineData("FollowUp:OngoingEveryMonths", "13")]

@@ -251,6 +251,11 @@ public sealed class ReminderPolicy
                     continue;
                 }
                 var missed = Day(date, zone).KindsFor(other);
+                if (Rechecks(other, date).Count > 0)
+                {
+                    // A leader who cannot be asked for a 回头看 is named to the admins like any other unreachable recipient.
+                    missed = [.. missed, ReminderKind.Recheck];
+                }
                 if (missed.Count > 0)
                 {
                     unreachable.Add(new UnreachablePerson(other.Id, other.Name, missed));
