@@ -119,6 +119,30 @@ public abstract class FollowUpTimelineTests : IAsyncLifetime
         Assert.True(output.ToString().Contains("待回头看 2 项：2-1-1（2026-04-05 起，王建国）；1-1-1（2026-04-20 起，李明）", StringComparison.Ordinal), output.ToString());
     }
 
+    [Fact]
+    public async Task A_recheck_digest_answered_before_it_goes_out_is_cancelled_not_sent()
+    {
+        await using var pipeline = await ReminderPipeline.StartAsync(_database, At("2026-04-07 07:00"));
+        var cast = await LoadAsync(At("2026-01-05 08:00"));
+        pipeline.Channel.NextResult[cast.Wang] = new DeliveryResult(Bot.Teams.DeliveryOutcome.Deferred);
+        await pipeline.TickAtAsync(At("2026-04-07 09:05"));
+        Assert.DoesNotContain(pipeline.Channel.Received, r => r.PersonId == cast.Wang);
+
+        // 王建国 answers from the 回头看 list in chat meanwhile.
+        var wang = (await new PeopleRepository(_database.Connections, TimeProvider.System).GetAsync(cast.Wang))!;
+        var followUp = pipeline.Get<FollowUpActions>();
+        var list = Assert.IsType<Reply.Card>(await followUp.ListAsync(UiText.ZhCn, wang, Date("2026-04-07"), CancellationToken.None));
+        var answer = await followUp.HandleAsync(UiText.ZhCn, wang, new CardSubmit(FollowUpCards.ConsolidatedAction, Button(list.Json, FollowUpCards.ConsolidatedAction, "2-1-1")),
+            At("2026-04-07 09:30"), CancellationToken.None);
+        Assert.Contains("巩固良好", Assert.IsType<Reply.Text>(Assert.Single(answer.Replies)).Value, StringComparison.Ordinal);
+
+        await pipeline.TickAtAsync(At("2026-04-07 09:35"));
+
+        Assert.DoesNotContain(pipeline.Channel.Received, r => r.PersonId == cast.Wang);
+        var row = Assert.Single(await pipeline.Get<Rectification.Data.Reminders.ReminderOutbox>().ListAsync(), r => r.SlotKey == $"{cast.Wang}/recheck/2026-04-07");
+        Assert.Equal((Rectification.Data.Reminders.OutboxState.Cancelled, "nothing left to remind"), (row.State, row.LastError));
+    }
+
     /// <summary>What people do after the morning's digests: write-offs early in the year, then the answers to the 回头看 cards.</summary>
     private async Task ActAsync(ReminderPipeline pipeline, LedgerChanges changes, Cast cast, DateOnly day, DateTimeOffset at, Dictionary<string, ChatResponse> responses)
     {
@@ -186,7 +210,7 @@ public abstract class FollowUpTimelineTests : IAsyncLifetime
             .Where(p => p.Key != "action")
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
 
-    private async Task<Cast> LoadAsync()
+    private async Task<Cast> LoadAsync(DateTimeOffset? loadedAt = null)
     {
         var draft = new LedgerDraft(
             new InspectionDraft("回头看时间线巡察", "测试单位", "第二巡察组", new DateOnly(2025, 9, 1), new DateOnly(2025, 10, 31), new DateOnly(2025, 12, 10)),
@@ -196,7 +220,7 @@ public abstract class FollowUpTimelineTests : IAsyncLifetime
                 TestLedger.Task(4, "2-1-1", "方面二", "问题二", "措施C", "王建国", "办公室", ["周涛"], TimeLimit.Ongoing, text: "长期坚持",
                     status: RectificationStatus.Ongoing),
             ]);
-        var start = At("2026-01-05 08:00");
+        var start = loadedAt ?? At("2026-01-05 08:00");
         var written = await new LedgerImportWriter(_database.Connections, TestLedger.Calendar).WriteAsync(draft, Actor.System("test"), start);
         Assert.True(written.Succeeded, string.Join("; ", written.Errors));
         var people = new PeopleRepository(_database.Connections, TimeProvider.System);
