@@ -57,20 +57,42 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
 
     private const string UpdateRecheckDays = "UPDATE inspections SET recheck_days = @Days WHERE id = @Id";
 
-    /// <summary>The inspection's own period before a 回头看 (null: the configured default), audited. False when there is no such inspection.</summary>
-    public async Task<bool> SetRecheckDaysAsync(long inspectionId, int? days, Actor actor, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>The shortest and longest period an inspection may set for its 回头看 (the configured default obeys the same range).</summary>
+    public const int MinRecheckDays = 7;
+
+    public const int MaxRecheckDays = 730;
+
+    /// <summary>
+    /// The inspection's own period before a 回头看 (null: the configured default), audited. Only an admin or a system
+    /// actor (the command line) may set it, and only within <see cref="MinRecheckDays"/>..<see cref="MaxRecheckDays"/>:
+    /// a period of 0 or less would ask for a 回头看 the day an item is written off, over and over.
+    /// </summary>
+    public async Task<LedgerChangeResult> SetRecheckDaysAsync(long inspectionId, int? days, Actor actor, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (days is < MinRecheckDays or > MaxRecheckDays)
+        {
+            return LedgerChangeResult.Invalid(RecheckReasons.DaysOutOfRange);
+        }
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (actor.PersonId is { } personId)
+        {
+            var person = (await PeopleRepository.ReadAsync(connection, transaction, " WHERE p.id = @Id", new { Id = personId }, cancellationToken)).SingleOrDefault();
+            if (person is not { IsAdmin: true })
+            {
+                return LedgerChangeResult.Refused(RecheckReasons.NotAdmin);
+            }
+        }
         var before = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(SelectRecheckDays, new { Id = inspectionId }, transaction, cancellationToken: cancellationToken));
         if (await connection.ExecuteAsync(new CommandDefinition(UpdateRecheckDays, new { Id = inspectionId, Days = days }, transaction, cancellationToken: cancellationToken)) == 0)
         {
-            return false;
+            return LedgerChangeResult.Missing;
         }
         await AuditLog.WriteAsync(connection, transaction, actor, at, "inspection", inspectionId, "recheck_days", new { recheck_days = before }, new { recheck_days = days },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new LedgerChangeResult(ChangeOutcome.Done, null, inspectionId);
     }
 
     private const string SelectOfficerTasks = "SELECT task_id FROM task_officers WHERE person_id = @PersonId";
@@ -204,4 +226,10 @@ public static class RecheckReasons
 
     /// <summary>A relapse reopens the item: it needs the reason and a new deadline after today.</summary>
     public const string ReasonAndDeadline = "recheck_reason_and_deadline";
+
+    /// <summary>The inspection's 回头看 period is outside <see cref="Rechecks.MinRecheckDays"/>..<see cref="Rechecks.MaxRecheckDays"/>.</summary>
+    public const string DaysOutOfRange = "recheck_days_out_of_range";
+
+    /// <summary>Only an admin (or the command line) sets an inspection's 回头看 period.</summary>
+    public const string NotAdmin = "recheck_days_not_admin";
 }

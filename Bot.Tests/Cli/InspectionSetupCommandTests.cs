@@ -82,6 +82,9 @@ public sealed class InspectionSetupCommandTests : IAsyncLifetime
     [InlineData(2, "缺少 --topic", "meeting", "add", "--date", "2026-06-15", "--kind", "推进会")]
     [InlineData(1, "没有编号为 99 的会议", "meeting", "remove", "--id", "99")]
     [InlineData(2, "“3”不是有效的天数", "recheck", "--days", "3")]
+    [InlineData(2, "“0”不是有效的天数", "recheck", "--days", "0")]
+    [InlineData(2, "“-10”不是有效的天数", "recheck", "--days", "-10")]
+    [InlineData(2, "“731”不是有效的天数", "recheck", "--days", "731")]
     [InlineData(1, "找不到", "group", "list", "--inspection", "没有这次巡察")]
     public async Task Bad_input_is_refused_plainly_and_changes_nothing(int exit, string expected, params string[] args)
     {

@@ -114,13 +114,18 @@ public static class InspectionSetupCommand
                 int? days = null;
                 if (!value.Equals("default", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 7 or > 730)
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < Rechecks.MinRecheckDays or > Rechecks.MaxRecheckDays)
                     {
                         return await UsageAsync(output, text, text.InspectionBadRecheckDays(value));
                     }
                     days = parsed;
                 }
-                await services.GetRequiredService<Rechecks>().SetRecheckDaysAsync(inspection.Id, days, actor, now, cancellationToken);
+                // The data layer checks the range and the actor again; a refusal there is said, never passed over.
+                var result = await services.GetRequiredService<Rechecks>().SetRecheckDaysAsync(inspection.Id, days, actor, now, cancellationToken);
+                if (!result.Succeeded)
+                {
+                    return await UsageAsync(output, text, text.InspectionBadRecheckDays(value));
+                }
                 await output.WriteLineAsync(text.InspectionRecheckDays(days, defaultDays));
                 return 0;
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Rectification.Data.FollowUp;
 
 namespace Rectification.Bot.Reminders;
 
@@ -10,7 +11,7 @@ public sealed class FollowUpOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Days after the write-off (or after the last check that found it holding) before a 回头看; an inspection's recheck_days wins.</summary>
-    [Range(7, 730)]
+    [Range(Rechecks.MinRecheckDays, Rechecks.MaxRecheckDays)]
     public int RecheckAfterDays { get; set; } = FollowUpPolicy.DefaultRecheckAfterDays;
 
     /// <summary>Long-term (长期坚持) items are re-checked every this many months (a quarter by default).</summary>

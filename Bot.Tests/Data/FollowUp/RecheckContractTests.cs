@@ -41,8 +41,8 @@ public abstract class RecheckContractTests : IAsyncLifetime
         var people = await TestLedger.LoadAsync(_database);
         await WriteOffAsync(people, TestLedger.Now.AddDays(-3));
         var inspection = Assert.Single(await Queries.InspectionsAsync()).Id;
-        Assert.True(await Rechecks.SetRecheckDaysAsync(inspection, 60, Actor.System("test"), TestLedger.Now));
-        Assert.False(await Rechecks.SetRecheckDaysAsync(inspection + 100, 60, Actor.System("test"), TestLedger.Now));
+        Assert.True((await Rechecks.SetRecheckDaysAsync(inspection, 60, Actor.System("test"), TestLedger.Now)).Succeeded);
+        Assert.Equal(ChangeOutcome.NotFound, (await Rechecks.SetRecheckDaysAsync(inspection + 100, 60, Actor.System("test"), TestLedger.Now)).Outcome);
         Assert.True((await Rechecks.RecordAsync(await IdAsync("2-1-2"), people.LiMing.Id, relapsed: false, null, null, TestLedger.Now)).Succeeded);
 
         var candidates = (await Rechecks.CandidatesAsync()).ToDictionary(c => c.Code);
@@ -58,6 +58,48 @@ public abstract class RecheckContractTests : IAsyncLifetime
 
         await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'inspection' AND action = 'recheck_days'"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-30)]
+    [InlineData(6)]
+    [InlineData(731)]
+    [InlineData(int.MaxValue)]
+    public async Task An_inspections_period_outside_the_range_is_refused_and_changes_nothing(int days)
+    {
+        await TestLedger.LoadAsync(_database);
+        var inspection = Assert.Single(await Queries.InspectionsAsync()).Id;
+
+        var result = await Rechecks.SetRecheckDaysAsync(inspection, days, Actor.System("test"), TestLedger.Now);
+
+        Assert.Equal((ChangeOutcome.InvalidState, RecheckReasons.DaysOutOfRange), (result.Outcome, result.Reason));
+        Assert.Null(await Rechecks.RecheckDaysAsync(inspection));
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'inspection' AND action = 'recheck_days'"));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_or_the_command_line_sets_an_inspections_period()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var inspection = Assert.Single(await Queries.InspectionsAsync()).Id;
+
+        // The supervising leader, an officer and an unknown person id are refused; nothing is written.
+        foreach (var who in new[] { people.LiMing, people.LiuYang, people.Bystander })
+        {
+            var refused = await Rechecks.SetRecheckDaysAsync(inspection, 30, Actor.Person(who.Id, who.Name), TestLedger.Now);
+            Assert.Equal((ChangeOutcome.Forbidden, RecheckReasons.NotAdmin), (refused.Outcome, refused.Reason));
+        }
+        Assert.Equal(RecheckReasons.NotAdmin, (await Rechecks.SetRecheckDaysAsync(inspection, 30, Actor.Person(people.ChenJing.Id + 1000, "?"), TestLedger.Now)).Reason);
+        Assert.Null(await Rechecks.RecheckDaysAsync(inspection));
+
+        Assert.True((await Rechecks.SetRecheckDaysAsync(inspection, 30, Actor.Person(people.ChenJing.Id, people.ChenJing.Name), TestLedger.Now)).Succeeded);
+        Assert.Equal(30, await Rechecks.RecheckDaysAsync(inspection));
+        Assert.True((await Rechecks.SetRecheckDaysAsync(inspection, null, Actor.System("inspection recheck"), TestLedger.Now)).Succeeded);
+        Assert.Null(await Rechecks.RecheckDaysAsync(inspection));
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'inspection' AND action = 'recheck_days'"));
     }
 
     [Fact]
