@@ -142,16 +142,24 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
         WHERE id = @TaskId AND version = @Version
         """;
 
+    // A check that finds the item holding changes nothing else on it, but it still takes the row (version) so that two
+    // answers to the same 回头看 at once are serialised: the second sees a newer version, or the first one's check.
+    private const string ClaimTask = "UPDATE tasks SET version = version + 1 WHERE id = @TaskId AND version = @Version";
+
+    private const string SelectLastCheck = "SELECT checked_at AS CheckedAt FROM rechecks WHERE task_id = @TaskId ORDER BY checked_at DESC LIMIT 1";
+
     private const string InsertReopenProgress = """
         INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
         VALUES (@TaskId, @PersonId, @At, 0, 'in_progress', @Note, 'recheck', @Key)
         """;
 
     /// <summary>
-    /// Records a 回头看 by the supervising leader (or an admin). A relapse needs a reason and a deadline after today and
-    /// reopens the item; the officer is told by the caller.
+    /// Records the answer to the 回头看 due on <paramref name="dueOn"/>, by the supervising leader (or an admin). A relapse
+    /// needs a reason and a deadline after today and reopens the item; the officer is told by the caller. Once that 回头看
+    /// has an answer (a check on or after its due day, or a concurrent answer that got in first) a second one is refused
+    /// with <see cref="RecheckReasons.AlreadyHandled"/>: a double click or two leaders at once record one check.
     /// </summary>
-    public async Task<LedgerChangeResult> RecordAsync(long taskId, long personId, bool relapsed, string? reason, DateOnly? newDue, DateTimeOffset at,
+    public async Task<LedgerChangeResult> RecordAsync(long taskId, long personId, DateOnly dueOn, bool relapsed, string? reason, DateOnly? newDue, DateTimeOffset at,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -175,6 +183,21 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
         {
             return LedgerChangeResult.Invalid(RecheckReasons.ReasonAndDeadline);
         }
+        var last = await connection.QueryFirstOrDefaultAsync<LastCheckRow>(new CommandDefinition(SelectLastCheck, new { TaskId = taskId }, transaction,
+            cancellationToken: cancellationToken));
+        if (last is not null && calendar.Today(last.CheckedAt) >= dueOn)
+        {
+            return LedgerChangeResult.Invalid(RecheckReasons.AlreadyHandled);
+        }
+        var claimed = relapsed
+            ? await connection.ExecuteAsync(new CommandDefinition(ReopenTask, new { TaskId = taskId, NewDue = newDue, Note = note, At = at, task.Task.Version },
+                transaction, cancellationToken: cancellationToken))
+            : await connection.ExecuteAsync(new CommandDefinition(ClaimTask, new { TaskId = taskId, task.Task.Version }, transaction, cancellationToken: cancellationToken));
+        if (claimed == 0)
+        {
+            // Someone changed the item since it was read: another answer to this 回头看, or a change that makes it moot.
+            return LedgerChangeResult.Invalid(RecheckReasons.AlreadyHandled);
+        }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRecheck, new
         {
             TaskId = taskId,
@@ -188,12 +211,6 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
         }, transaction, cancellationToken: cancellationToken));
         if (relapsed)
         {
-            var updated = await connection.ExecuteAsync(new CommandDefinition(ReopenTask, new { TaskId = taskId, NewDue = newDue, Note = note, At = at, task.Task.Version },
-                transaction, cancellationToken: cancellationToken));
-            if (updated == 0)
-            {
-                throw new ConcurrencyConflictException();
-            }
             await connection.ExecuteAsync(new CommandDefinition(InsertReopenProgress, new { TaskId = taskId, PersonId = personId, At = at, Note = note, Key = $"recheck:{id}" },
                 transaction, cancellationToken: cancellationToken));
         }
@@ -202,6 +219,11 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
             new { status = relapsed ? "in_progress" : task.Task.Status.ToCode(), due = relapsed ? newDue : task.Task.DueDate, reason = note }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return LedgerChangeResult.Ok(id, taskId);
+    }
+
+    private sealed class LastCheckRow
+    {
+        public DateTimeOffset CheckedAt { get; init; }
     }
 
     private sealed class CandidateRow
@@ -226,6 +248,9 @@ public static class RecheckReasons
 
     /// <summary>A relapse reopens the item: it needs the reason and a new deadline after today.</summary>
     public const string ReasonAndDeadline = "recheck_reason_and_deadline";
+
+    /// <summary>The 回头看 this answer is for already has its answer (an old card, a double click, or two leaders at once).</summary>
+    public const string AlreadyHandled = "recheck_already_handled";
 
     /// <summary>The inspection's 回头看 period is outside <see cref="Rechecks.MinRecheckDays"/>..<see cref="Rechecks.MaxRecheckDays"/>.</summary>
     public const string DaysOutOfRange = "recheck_days_out_of_range";

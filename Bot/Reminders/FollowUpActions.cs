@@ -94,16 +94,18 @@ public sealed class FollowUpActions(
         }
         return submit.Action switch
         {
-            FollowUpCards.ConsolidatedAction => await ConsolidateAsync(t, person, detail, now, today, cancellationToken),
+            FollowUpCards.ConsolidatedAction => await ConsolidateAsync(t, person, detail, dueOn, now, today, cancellationToken),
             FollowUpCards.RelapsedAction => ChatResponse.Say(null,
                 FollowUpCards.Relapse(t, code, detail.Task.Measure, dueOn, today.AddDays(options.Value.ReopenDays), options.Value.ReopenDays)),
-            _ => await ReopenAsync(t, person, detail, submit, now, today, cancellationToken),
+            _ => await ReopenAsync(t, person, detail, submit, dueOn, now, today, cancellationToken),
         };
     }
 
-    private async Task<ChatResponse> ConsolidateAsync(UiText t, Person person, TaskDetail detail, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    private async Task<ChatResponse> ConsolidateAsync(UiText t, Person person, TaskDetail detail, DateOnly dueOn, DateTimeOffset now, DateOnly today,
+        CancellationToken cancellationToken)
     {
-        var result = await rechecks.RecordAsync(detail.Task.Id, person.Id, relapsed: false, null, null, now, cancellationToken);
+        // The data layer checks again, inside its transaction, that the 回头看 due on dueOn has no answer yet.
+        var result = await rechecks.RecordAsync(detail.Task.Id, person.Id, dueOn, relapsed: false, null, null, now, cancellationToken);
         if (!result.Succeeded)
         {
             return Say(Refused(t, result, detail.Task.Code));
@@ -112,7 +114,7 @@ public sealed class FollowUpActions(
         return Say(t.FollowUpConsolidated(detail.Task.Code, next));
     }
 
-    private async Task<ChatResponse> ReopenAsync(UiText t, Person person, TaskDetail detail, CardSubmit submit, DateTimeOffset now, DateOnly today,
+    private async Task<ChatResponse> ReopenAsync(UiText t, Person person, TaskDetail detail, CardSubmit submit, DateOnly dueOn, DateTimeOffset now, DateOnly today,
         CancellationToken cancellationToken)
     {
         var code = detail.Task.Code;
@@ -137,15 +139,7 @@ public sealed class FollowUpActions(
                 return Say(t.FollowUpDeadlineNotLater(today));
             }
         }
-        LedgerChangeResult result;
-        try
-        {
-            result = await rechecks.RecordAsync(detail.Task.Id, person.Id, relapsed: true, reason, deadline, now, cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return Say(t.FollowUpOutOfDate(code));
-        }
+        var result = await rechecks.RecordAsync(detail.Task.Id, person.Id, dueOn, relapsed: true, reason, deadline, now, cancellationToken);
         if (!result.Succeeded)
         {
             return Say(Refused(t, result, code));
@@ -180,7 +174,7 @@ public sealed class FollowUpActions(
 
     private static string Refused(UiText t, LedgerChangeResult result, string code) => result.Reason switch
     {
-        RecheckReasons.NotClosed => t.FollowUpOutOfDate(code),
+        RecheckReasons.NotClosed or RecheckReasons.AlreadyHandled => t.FollowUpOutOfDate(code),
         RecheckReasons.ReasonAndDeadline => t.FollowUpReasonMissing,
         ChangeReasons.NotSupervisor => t.FollowUpNotYours(code),
         _ => t.ChangeRefused(result, code),

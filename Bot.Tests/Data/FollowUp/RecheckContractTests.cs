@@ -43,7 +43,7 @@ public abstract class RecheckContractTests : IAsyncLifetime
         var inspection = Assert.Single(await Queries.InspectionsAsync()).Id;
         Assert.True((await Rechecks.SetRecheckDaysAsync(inspection, 60, Actor.System("test"), TestLedger.Now)).Succeeded);
         Assert.Equal(ChangeOutcome.NotFound, (await Rechecks.SetRecheckDaysAsync(inspection + 100, 60, Actor.System("test"), TestLedger.Now)).Outcome);
-        Assert.True((await Rechecks.RecordAsync(await IdAsync("2-1-2"), people.LiMing.Id, relapsed: false, null, null, TestLedger.Now)).Succeeded);
+        Assert.True((await Rechecks.RecordAsync(await IdAsync("2-1-2"), people.LiMing.Id, TestLedger.Today, relapsed: false, null, null, TestLedger.Now)).Succeeded);
 
         var candidates = (await Rechecks.CandidatesAsync()).ToDictionary(c => c.Code);
 
@@ -109,19 +109,75 @@ public abstract class RecheckContractTests : IAsyncLifetime
         var closed = await IdAsync("2-1-2");
         var now = TestLedger.Now;
 
-        Assert.Equal(ChangeReasons.NotSupervisor, (await Rechecks.RecordAsync(closed, people.WangJianguo.Id, false, null, null, now)).Reason);
-        Assert.Equal(ChangeReasons.NotSupervisor, (await Rechecks.RecordAsync(closed, people.LiuYang.Id, false, null, null, now)).Reason);
-        Assert.Equal(RecheckReasons.NotClosed, (await Rechecks.RecordAsync(await IdAsync("1-1-1"), people.LiMing.Id, false, null, null, now)).Reason);
-        Assert.Equal(ChangeOutcome.NotFound, (await Rechecks.RecordAsync(closed + 1000, people.LiMing.Id, false, null, null, now)).Outcome);
+        Assert.Equal(ChangeReasons.NotSupervisor, (await Rechecks.RecordAsync(closed, people.WangJianguo.Id, TestLedger.Today, false, null, null, now)).Reason);
+        Assert.Equal(ChangeReasons.NotSupervisor, (await Rechecks.RecordAsync(closed, people.LiuYang.Id, TestLedger.Today, false, null, null, now)).Reason);
+        Assert.Equal(RecheckReasons.NotClosed, (await Rechecks.RecordAsync(await IdAsync("1-1-1"), people.LiMing.Id, TestLedger.Today, false, null, null, now)).Reason);
+        Assert.Equal(ChangeOutcome.NotFound, (await Rechecks.RecordAsync(closed + 1000, people.LiMing.Id, TestLedger.Today, false, null, null, now)).Outcome);
         // A relapse needs its reason and a deadline after today.
-        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, true, "  ", TestLedger.Today.AddDays(30), now)).Reason);
-        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, true, "又出现了", TestLedger.Today, now)).Reason);
-        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, true, "又出现了", null, now)).Reason);
+        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, TestLedger.Today, true, "  ", TestLedger.Today.AddDays(30), now)).Reason);
+        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, TestLedger.Today, true, "又出现了", TestLedger.Today, now)).Reason);
+        Assert.Equal(RecheckReasons.ReasonAndDeadline, (await Rechecks.RecordAsync(closed, people.LiMing.Id, TestLedger.Today, true, "又出现了", null, now)).Reason);
         Assert.Empty(await Rechecks.TotalsAsync());
 
-        Assert.True((await Rechecks.RecordAsync(closed, people.ChenJing.Id, false, null, null, now)).Succeeded);
+        Assert.True((await Rechecks.RecordAsync(closed, people.ChenJing.Id, TestLedger.Today, false, null, null, now)).Succeeded);
         var totals = Assert.Single(await Rechecks.TotalsAsync());
         Assert.Equal((closed, RectificationStatus.WrittenOff, 1, 0), (totals.TaskId, totals.Status, totals.Consolidated, totals.Relapsed));
+    }
+
+    [Fact]
+    public async Task A_recheck_answered_twice_at_once_is_recorded_once()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var task = await IdAsync("2-1-2");
+        var version = (await Queries.GetAsync(task))!.Task.Version;
+        var deciders = new[] { people.LiMing.Id, people.ChenJing.Id };
+
+        // A double click and the admin answering the same 回头看 as the leader, all at once.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            Rechecks.RecordAsync(task, deciders[i % 2], TestLedger.Today, relapsed: false, null, null, TestLedger.Now.AddSeconds(i)))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(RecheckReasons.AlreadyHandled, r.Reason));
+        var totals = Assert.Single(await Rechecks.TotalsAsync());
+        Assert.Equal((1, 0), (totals.Consolidated, totals.Relapsed));
+        Assert.Equal(version + 1, (await Queries.GetAsync(task))!.Task.Version);
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE entity = 'task' AND entity_id = @Task AND action = 'recheck_consolidated'", new { Task = task }));
+
+        // The same 回头看 answered again later (an old card) is refused; the next one, due later, is recorded.
+        Assert.Equal(RecheckReasons.AlreadyHandled,
+            (await Rechecks.RecordAsync(task, people.LiMing.Id, TestLedger.Today, false, null, null, TestLedger.Now.AddHours(2))).Reason);
+        Assert.Equal(RecheckReasons.AlreadyHandled,
+            (await Rechecks.RecordAsync(task, people.LiMing.Id, TestLedger.Today, true, "又出现了", TestLedger.Today.AddDays(30), TestLedger.Now.AddHours(2))).Reason);
+        var later = TestLedger.Now.AddDays(90);
+        Assert.True((await Rechecks.RecordAsync(task, people.LiMing.Id, TestLedger.Calendar.Today(later), false, null, null, later)).Succeeded);
+        Assert.Equal(2, Assert.Single(await Rechecks.TotalsAsync()).Consolidated);
+    }
+
+    [Fact]
+    public async Task A_relapse_answered_twice_at_once_reopens_the_item_once()
+    {
+        var people = await TestLedger.LoadAsync(_database);
+        var task = await IdAsync("2-1-2");
+        var version = (await Queries.GetAsync(task))!.Task.Version;
+        var deciders = new[] { people.LiMing.Id, people.ChenJing.Id };
+
+        // Relapses and a 巩固良好 racing for the same 回头看: whichever gets in first is the answer, the rest change nothing.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            Rechecks.RecordAsync(task, deciders[i % 2], TestLedger.Today, relapsed: i != 7, $"第{i}次抽查发现反弹", TestLedger.Today.AddDays(30 + i), TestLedger.Now.AddSeconds(i)))));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Reason, new[] { RecheckReasons.AlreadyHandled, RecheckReasons.NotClosed }));
+        Assert.Equal(version + 1, (await Queries.GetAsync(task))!.Task.Version);
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM rechecks WHERE task_id = @Task", new { Task = task }));
+        var reopened = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM rechecks WHERE task_id = @Task AND outcome = 'relapsed'", new { Task = task });
+        Assert.Equal(reopened, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM progress_updates WHERE task_id = @Task AND source = 'recheck'", new { Task = task }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE entity = 'task' AND entity_id = @Task AND action IN ('recheck_reopen', 'recheck_consolidated')", new { Task = task }));
+        Assert.Equal(winner.Id, await connection.ExecuteScalarAsync<long>("SELECT id FROM rechecks WHERE task_id = @Task", new { Task = task }));
     }
 
     [Fact]
@@ -131,7 +187,7 @@ public abstract class RecheckContractTests : IAsyncLifetime
         var task = await IdAsync("2-1-2");
         var before = (await Queries.GetAsync(task))!;
 
-        var result = await Rechecks.RecordAsync(task, people.LiMing.Id, true, " 抽查发现台账未更新 ", new DateOnly(2026, 12, 31), TestLedger.Now);
+        var result = await Rechecks.RecordAsync(task, people.LiMing.Id, TestLedger.Today, true, " 抽查发现台账未更新 ", new DateOnly(2026, 12, 31), TestLedger.Now);
 
         Assert.True(result.Succeeded);
         var after = (await Queries.GetAsync(task))!;
@@ -152,7 +208,7 @@ public abstract class RecheckContractTests : IAsyncLifetime
             "SELECT count(*) FROM audit_log WHERE entity = 'task' AND entity_id = @Task AND action = 'recheck_reopen' AND actor_id = @Actor", new { Task = task, Actor = people.LiMing.Id }));
 
         // Reopened, it is no longer closed: a second relapse on the same (old) card is refused.
-        Assert.Equal(RecheckReasons.NotClosed, (await Rechecks.RecordAsync(task, people.LiMing.Id, true, "再次", new DateOnly(2027, 1, 31), TestLedger.Now)).Reason);
+        Assert.Equal(RecheckReasons.NotClosed, (await Rechecks.RecordAsync(task, people.LiMing.Id, TestLedger.Today, true, "再次", new DateOnly(2027, 1, 31), TestLedger.Now)).Reason);
     }
 }
 
