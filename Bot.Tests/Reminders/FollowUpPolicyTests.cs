@@ -124,10 +124,37 @@ public sealed class FollowUpPolicyTests
 
         var plan = policy.Plan(snapshot, At("2026-05-06 09:05"));
 
-        var admin = Assert.Single(plan);
-        Assert.Equal((AdminChen, ReminderKind.AdminRed), (admin.PersonId, admin.Kind));
+        var admin = Assert.Single(plan, r => r.Kind == ReminderKind.AdminRed);
+        Assert.Equal(AdminChen, admin.PersonId);
         var missed = Assert.Single(admin.Unreachable, u => u.PersonId == LeaderLi);
         Assert.Equal([ReminderKind.Recheck], missed.Missed);
+    }
+
+    [Fact]
+    public void When_no_supervising_leader_can_be_reached_the_admins_are_asked_the_recheck_itself()
+    {
+        var policy = new ReminderPolicy(new ReminderOptions(), Calendar, LedgerCalendar.ChinaStandardTime, Policy);
+        var unreachable = People().Select(p => p.Id == LeaderLi ? p with { HasConversationReference = false } : p).ToList();
+        var rechecks = new[]
+        {
+            Item("1-1-1", RectificationStatus.WrittenOff, "2026-01-05", writtenOff: "2026-01-31"),
+            Item("2-10-1", RectificationStatus.WrittenOff, "2026-01-05", writtenOff: "2026-01-31", department: Publicity),
+        };
+
+        var plan = policy.Plan(new ReminderSnapshot([], unreachable) { Rechecks = rechecks }, At("2026-05-06 09:05"));
+
+        // 李明 (办公室) never opened the bot: 陈静 gets 办公室's 回头看 with its buttons, 王建国 keeps his own; 李明 is named too.
+        var asked = plan.Where(r => r.Kind == ReminderKind.Recheck).ToDictionary(r => r.PersonId, r => r.Items.Select(i => i.Code).ToList());
+        Assert.Equal([LeaderWang, AdminChen], asked.Keys.Order());
+        Assert.Equal(["1-1-1"], asked[AdminChen]);
+        Assert.Equal(["2-10-1"], asked[LeaderWang]);
+        Assert.Contains(Assert.Single(plan, r => r.Kind == ReminderKind.AdminRed).Unreachable, u => u.PersonId == LeaderLi);
+
+        // With a second, reachable leader of 办公室 the admins are not asked: he is.
+        var covered = unreachable.Select(p => p.Id == LeaderWang ? p with { SupervisedDepartmentIds = [Publicity, Office] } : p).ToList();
+        var coveredPlan = policy.Plan(new ReminderSnapshot([], covered) { Rechecks = rechecks }, At("2026-05-06 09:05"));
+        Assert.DoesNotContain(coveredPlan, r => r.Kind == ReminderKind.Recheck && r.PersonId == AdminChen);
+        Assert.Equal(["1-1-1", "2-10-1"], Assert.Single(coveredPlan, r => r.Kind == ReminderKind.Recheck && r.PersonId == LeaderWang).Items.Select(i => i.Code).Order());
     }
 
     [Theory]

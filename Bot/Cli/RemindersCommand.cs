@@ -73,7 +73,7 @@ public static class RemindersCommand
             var rechecks = services.GetRequiredService<FollowUpPolicy>().Due(snapshot.Rechecks, services.GetRequiredService<LedgerCalendar>().Today(at));
             if (rechecks.Count > 0)
             {
-                var supervised = snapshot.People.SelectMany(p => p.SupervisedDepartmentIds).ToHashSet();
+                var supervised = FollowUpPolicy.ReachablySupervised(snapshot.People);
                 await output.WriteLineAsync(text.RemindersRechecksDue([.. rechecks.Select(d => (d.Item.Code, d.DueOn, (IReadOnlyList<string>)[.. snapshot.People
                     .Where(p => FollowUpPolicy.IsAskedOf(d.Item, p, d.Item.LeadDepartmentId is { } department && supervised.Contains(department)))
                     .Select(p => names[p.Id])]))]));

@@ -58,7 +58,10 @@ public sealed class FollowUpPolicy(FollowUpOptions options, WorkingDayCalendar c
         return repeat > due.AskOn && calendar.WorkingDayOnOrAfter(repeat) == date;
     }
 
-    /// <summary>The supervising leaders of the item's lead department; the admins when nobody supervises it.</summary>
+    /// <summary>
+    /// The supervising leaders of the item's lead department; the admins when nobody who can be reached supervises it
+    /// (<paramref name="departmentHasLeader"/> false: see <see cref="ReachablySupervised"/>).
+    /// </summary>
     public static bool IsAskedOf(RecheckCandidate item, ReminderPerson person, bool departmentHasLeader)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -66,6 +69,14 @@ public sealed class FollowUpPolicy(FollowUpOptions options, WorkingDayCalendar c
         return (item.LeadDepartmentId is { } department && person.SupervisedDepartmentIds.Contains(department))
             || (!departmentHasLeader && person.IsAdmin);
     }
+
+    /// <summary>
+    /// The departments with a supervising leader the bot can reach. A department whose only leaders never opened the bot
+    /// (or are marked unreachable) has its 回头看 asked of the admins, besides naming those leaders to them: otherwise
+    /// nobody could answer it.
+    /// </summary>
+    public static HashSet<long> ReachablySupervised(IEnumerable<ReminderPerson> people) =>
+        [.. people.Where(p => p.HasConversationReference).SelectMany(p => p.SupervisedDepartmentIds)];
 
     /// <summary>The item's next 回头看, due or not.</summary>
     public DueRecheck Schedule(RecheckCandidate item) => Ask(item, DueOn(item));

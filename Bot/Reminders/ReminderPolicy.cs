@@ -225,7 +225,7 @@ public sealed class ReminderPolicy
                 due = policy._followUp.Due(snapshot.Rechecks, date);
                 _rechecks[date] = due;
             }
-            _supervised ??= [.. snapshot.People.SelectMany(p => p.SupervisedDepartmentIds)];
+            _supervised ??= FollowUpPolicy.ReachablySupervised(snapshot.People);
             var mine = due.Where(d => FollowUpPolicy.IsAskedOf(d.Item, person, d.Item.LeadDepartmentId is { } department && _supervised.Contains(department))).ToList();
             if (!mine.Any(d => policy._followUp.AskOn(d, date)))
             {
