@@ -111,7 +111,8 @@ internal sealed class RecordingChannel : IReminderChannel
         {
             var buttons = JsonNode.Parse(card.Json)!.AsObject().Descendants().Where(n => n["type"]?.GetValue<string>() == "Action.Submit").Select(n => n["data"]!).ToList();
             var slot = buttons.Single(b => b["action"]!.GetValue<string>() == "reminder_ack")["slot"]!.GetValue<string>();
-            var codes = buttons.Where(b => b["action"]!.GetValue<string>() == "progress_start").Select(b => b["code"]!.GetValue<string>()).ToList();
+            // An item's first button: progress for the officers' digests, 巩固良好 for the 回头看 digest.
+            var codes = buttons.Where(b => b["action"]!.GetValue<string>() is "progress_start" or "recheck_ok").Select(b => b["code"]!.GetValue<string>()).ToList();
             Received.Enqueue(new Received(Time.GetUtcNow(), personId, slot, codes, card.Json));
         }
         return DeliveryResult.Sent;

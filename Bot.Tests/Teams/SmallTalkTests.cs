@@ -73,15 +73,6 @@ public sealed class SmallTalkTests : IAsyncLifetime
         Assert.DoesNotContain("没太明白", replies.Readable(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("陈静", "回头看", "暂未上线")]
-    public async Task What_is_not_built_yet_is_said_plainly(string who, string text, string expected)
-    {
-        var replies = await _chat.SayAsync(who, text);
-
-        Assert.Contains(expected, replies.Readable(), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Two_install_announcements_at_the_same_moment_welcome_once_in_one_language()
     {

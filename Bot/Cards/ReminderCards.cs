@@ -30,7 +30,12 @@ public static class ReminderCards
         foreach (var item in digest.Items.Take(MaxItems))
         {
             var buttons = new List<JsonNode> { Submit(t.ButtonReport, "progress_start", new { code = item.Code }) };
-            if (item.DueDate is not null)
+            if (digest.Kind == ReminderKind.Recheck && item.DueDate is { } recheckDue)
+            {
+                // 回头看: the leader's answer, not the officer's report (DueDate is the day the re-check fell due).
+                buttons = [.. FollowUpCards.Buttons(t, item.Code, recheckDue)];
+            }
+            else if (item.DueDate is not null)
             {
                 buttons.Add(Submit(t.ButtonExtend, "extension_start", new { code = item.Code }));
             }

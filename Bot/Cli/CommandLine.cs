@@ -48,7 +48,8 @@ public static class CommandLine
         new("export", ["--inspection"], [], PathArguments: true, NeedsDatabase: true, ExportCommand.RunAsync) { SeedsDemo = true },
         new("report", ["--out", "--inspection", "--as-of"], ["--out"], PathArguments: false, NeedsDatabase: true, ReportCommand.RunAsync) { Flags = ["--no-charts"], SeedsDemo = true },
         new("reminders", ["--at"], [], PathArguments: false, NeedsDatabase: true, RemindersCommand.RunAsync) { SeedsDemo = true },
-        new("inspection", ["--inspection", "--feedback-date", "--period", "--group", "--unit"], [], PathArguments: false, NeedsDatabase: true, InspectionCommand.RunAsync),
+        new("inspection", ["--inspection", "--feedback-date", "--period", "--group", "--unit", "--role", "--name", "--title", "--date", "--kind", "--topic", "--id", "--days"],
+            [], PathArguments: false, NeedsDatabase: true, InspectionCommand.RunAsync),
         // Reads the holiday file only.
         new("holidays", [], [], PathArguments: false, NeedsDatabase: false,
             (services, args, text, output, _) => HolidaysCommand.RunAsync(services, args, text, output)),

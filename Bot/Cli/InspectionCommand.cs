@@ -15,6 +15,10 @@ public static class InspectionCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
         var mode = args.Length > 0 ? args[0].ToLowerInvariant() : "";
+        if (InspectionSetupCommand.Handles(mode))
+        {
+            return await InspectionSetupAsync(services, args, text, output, cancellationToken);
+        }
         // The same options as import, with a placeholder where import has its file.
         var options = mode is "show" or "set" ? ImportArguments.Parse(["-", .. args[1..]]) : null;
         if (options is null || options.DryRun || (mode == "show" && (options.FeedbackDate, options.PeriodStart, options.Group, options.Unit) != (null, null, null, null))
@@ -53,5 +57,20 @@ public static class InspectionCommand
             await output.WriteLineAsync(line);
         }
         return 0;
+    }
+
+    /// <summary>group, meeting and recheck: the inspection named by --inspection (or the only one), then the setup verb.</summary>
+    private static async Task<int> InspectionSetupAsync(IServiceProvider services, string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
+    {
+        var inspections = await services.GetRequiredService<LedgerQueries>().InspectionsAsync(cancellationToken);
+        var title = CliOptions.Value(args, "--inspection")?.Trim();
+        var inspection = title is not null ? inspections.FirstOrDefault(i => i.Title == title) : inspections.Count == 1 ? inspections[0] : null;
+        if (inspection is null)
+        {
+            await output.WriteLineAsync(title is not null ? text.ExportUnknownInspection(title)
+                : inspections.Count == 0 ? text.ExportNothing : text.ExportChooseInspection(inspections.Select(i => i.Title).ToList()));
+            return 1;
+        }
+        return await InspectionSetupCommand.RunAsync(services, inspection, args, text, output, cancellationToken);
     }
 }

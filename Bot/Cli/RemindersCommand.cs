@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Reminders;
 using Rectification.Bot.Texts;
+using Rectification.Data.Ledger;
 using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Cli;
@@ -59,13 +60,24 @@ public static class RemindersCommand
                 // Without the year's holidays every weekday counts as a working day: say so before the table.
                 await output.WriteLineAsync(text.CalendarYearsMissing([at.Year]));
             }
+            var names = snapshot.People.ToDictionary(p => p.Id, p => p.HasConversationReference ? p.Name : p.Name + text.RemindersNeverOpened);
             if (plan.Count == 0)
             {
                 await output.WriteLineAsync(text.RemindersNothingDue);
-                return 0;
             }
-            var names = snapshot.People.ToDictionary(p => p.Id, p => p.HasConversationReference ? p.Name : p.Name + text.RemindersNeverOpened);
-            await output.WriteAsync(Table(text, plan, names));
+            else
+            {
+                await output.WriteAsync(Table(text, plan, names));
+            }
+            // 回头看 still waiting for an answer, whether or not today is a day their leader is asked.
+            var rechecks = services.GetRequiredService<FollowUpPolicy>().Due(snapshot.Rechecks, services.GetRequiredService<LedgerCalendar>().Today(at));
+            if (rechecks.Count > 0)
+            {
+                var supervised = FollowUpPolicy.ReachablySupervised(snapshot.People);
+                await output.WriteLineAsync(text.RemindersRechecksDue([.. rechecks.Select(d => (d.Item.Code, d.DueOn, (IReadOnlyList<string>)[.. snapshot.People
+                    .Where(p => FollowUpPolicy.IsAskedOf(d.Item, p, d.Item.LeadDepartmentId is { } department && supervised.Contains(department)))
+                    .Select(p => names[p.Id])]))]));
+            }
             return 0;
         }
 

@@ -182,7 +182,4 @@ public sealed partial class ChatEngine
             _ => t.ChangeRefused(result, code),
         });
     }
-
-    /// <summary>回头看: not built yet, and said so.</summary>
-    private static Reply FollowUp(UiText t) => new Reply.Text(t.FollowUpNotYet);
 }

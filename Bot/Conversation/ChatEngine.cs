@@ -26,6 +26,7 @@ public sealed partial class ChatEngine(
     LedgerCalendar calendar,
     CommandParser parser,
     ReminderActions reminderActions,
+    FollowUpActions followUp,
     ConversationReferences references,
     ChatFiles files,
     Understander understander,
@@ -93,6 +94,8 @@ public sealed partial class ChatEngine(
                 case ReminderActions.SnoozeAction:
                 case ReminderActions.AcknowledgeAction:
                     return ChatResponse.Say(state, [.. await reminderActions.HandleAsync(request.Person, submit, request.Now, t, cancellationToken)]);
+                case var action when FollowUpActions.Handles(action):
+                    return (await followUp.HandleAsync(t, request.Person, submit, request.Now, cancellationToken)) with { NextState = state };
             }
         }
 
@@ -170,14 +173,14 @@ public sealed partial class ChatEngine(
             ChatCommand.DueSoon => [await ListAsync(t, person, "due", null, 0, today, cancellationToken)],
             ChatCommand.Overdue o => [await ListAsync(t, person, "overdue", o.Filter, 0, today, cancellationToken)],
             ChatCommand.PickTask => [await PickAsync(t, person, today, cancellationToken)],
-            ChatCommand.Summary => [await SummaryAsync(t, person, today, cancellationToken)],
+            ChatCommand.Summary => [await SummaryAsync(t, person, today, cancellationToken), .. await followUp.SummaryAsync(t, person, cancellationToken)],
             ChatCommand.Pending => [.. await PendingAsync(t, person, cancellationToken)],
             ChatCommand.Withdraw => [await WithdrawAsync(t, request, cancellationToken)],
             ChatCommand.Greeting => [new Reply.Text(t.Greeting(person.Name, person.IsLeader, person.IsAdmin))],
             ChatCommand.Thanks => [new Reply.Text(t.ThanksReply)],
             ChatCommand.Goodbye => [new Reply.Text(t.GoodbyeReply)],
             ChatCommand.ExportLedger or ChatCommand.DraftReport or ChatCommand.ExportRoster => [await files.ProduceAsync(t, person, command, request.Now, cancellationToken)],
-            ChatCommand.FollowUp => [FollowUp(t)],
+            ChatCommand.FollowUp => [await followUp.ListAsync(t, person, today, cancellationToken)],
             ChatCommand.Continue => [new Reply.Text(t.NothingToContinue)],
             ChatCommand.Cancel => [new Reply.Text(t.NothingToCancel)],
             ChatCommand.Confirm or ChatCommand.Decline => [new Reply.Text(t.NothingToConfirm)],

@@ -61,6 +61,7 @@ public static class BotServices
         services.TryAddSingleton<DeliveryRate>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();
+        services.AddFollowUp();
         services.AddSingleton<ChatEngine>();
         services.AddSingleton<IdentityLinker>();
         services.AddSingleton<ReferenceCapture>();

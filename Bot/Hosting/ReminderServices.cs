@@ -21,9 +21,9 @@ public static class ReminderServices
     {
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderDeliveryOptions>().BindConfiguration(ReminderDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => WorkingDayCalendar.Load(Path.Combine(AppContext.BaseDirectory, sp.GetRequiredService<IOptions<ReminderOptions>>().Value.HolidayFile)));
+        services.AddFollowUp();
         services.AddSingleton(sp => new ReminderPolicy(sp.GetRequiredService<IOptions<ReminderOptions>>().Value, sp.GetRequiredService<WorkingDayCalendar>(),
-            sp.GetRequiredService<LedgerCalendar>()));
+            sp.GetRequiredService<LedgerCalendar>(), sp.GetRequiredService<FollowUpPolicy>()));
         services.AddSingleton<ReminderSnapshotQueries>();
         services.AddSingleton<ReminderSnapshotSource>();
         services.TryAddSingleton<ReminderOutbox>();

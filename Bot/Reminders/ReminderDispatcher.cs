@@ -73,7 +73,7 @@ public sealed class ReminderDispatcher(
     }
 
     /// <summary>The snapshot's people by id and its open task ids, built once per run rather than once per row.</summary>
-    private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds);
+    private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds, IReadOnlySet<long> DueRecheckIds);
 
     public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public sealed class ReminderDispatcher(
         var added = await outbox.PlanAsync([.. fresh.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
             ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
         Remember(fresh);
-        var lookups = new SnapshotLookups(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)]);
+        var lookups = new SnapshotLookups(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)], policy.DueRechecks(snapshot, now));
         var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
         if (expired.Requeued > 0)
         {
@@ -246,8 +246,9 @@ public sealed class ReminderDispatcher(
         {
             return (null, "acknowledged");
         }
-        var items = payload.Items.Where(i => snapshot.OpenTaskIds.Contains(i.TaskId)).ToList();
         var kind = ReminderKinds.FromCode(row.Kind);
+        // A 回头看 answered since planning (or its item reopened) is dropped like a closed item from the other digests.
+        var items = payload.Items.Where(i => kind == ReminderKind.Recheck ? snapshot.DueRecheckIds.Contains(i.TaskId) : snapshot.OpenTaskIds.Contains(i.TaskId)).ToList();
         IReadOnlyList<FailedDelivery> failed = [];
         long unknown = 0;
         if (kind == ReminderKind.AdminRed)

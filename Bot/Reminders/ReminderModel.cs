@@ -11,6 +11,9 @@ public enum ReminderKind
     AdminRed,
     OngoingCheckIn,
     Stale,
+
+    /// <summary>回头看: the supervising leader is asked whether a written-off or long-term item still holds.</summary>
+    Recheck,
 }
 
 public static class ReminderKindCodes
@@ -25,6 +28,7 @@ public static class ReminderKindCodes
         ReminderKind.AdminRed => "admin_red",
         ReminderKind.OngoingCheckIn => "ongoing_check_in",
         ReminderKind.Stale => "stale",
+        ReminderKind.Recheck => "recheck",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
@@ -62,7 +66,11 @@ public sealed record ReminderPerson(
     public IReadOnlyCollection<string> AcknowledgedSlotKeys { get; init; } = [];
 }
 
-public sealed record ReminderSnapshot(IReadOnlyList<ReminderTask> Tasks, IReadOnlyList<ReminderPerson> People);
+public sealed record ReminderSnapshot(IReadOnlyList<ReminderTask> Tasks, IReadOnlyList<ReminderPerson> People)
+{
+    /// <summary>Written-off and long-term items that may be due for their 回头看 (see <see cref="FollowUpPolicy"/>).</summary>
+    public IReadOnlyList<Rectification.Data.FollowUp.RecheckCandidate> Rechecks { get; init; } = [];
+}
 
 /// <summary>
 /// One line of a digest, counted at the slot's start. <paramref name="DaysUntilDue"/> is in calendar days

@@ -41,6 +41,11 @@ namespace Rectification.Bot.Reminders;
 /// goes out when it has red items or unreachable people. A snoozed person gets nothing until the snooze ends; an
 /// acknowledged slot key is not planned again.
 /// </para>
+/// <para>
+/// 回头看. Recheck to the leaders supervising a due item's lead department (the admins when nobody supervises it),
+/// on the first working day it is due and every FollowUp:RepeatEveryDays after while nobody has answered, listing
+/// every 回头看 of theirs still due (see <see cref="FollowUpPolicy"/>).
+/// </para>
 /// </summary>
 public sealed class ReminderPolicy
 {
@@ -51,9 +56,11 @@ public sealed class ReminderPolicy
     private readonly LedgerCalendar _ledger;
     private readonly ReminderRules _rules;
     private readonly TimeZoneInfo _defaultZone;
+    private readonly FollowUpPolicy _followUp;
 
-    public ReminderPolicy(ReminderOptions options, WorkingDayCalendar calendar, LedgerCalendar ledger)
+    public ReminderPolicy(ReminderOptions options, WorkingDayCalendar calendar, LedgerCalendar ledger, FollowUpPolicy? followUp = null)
     {
+        _followUp = followUp ?? new FollowUpPolicy(new FollowUpOptions(), calendar);
         _options = options;
         _calendar = calendar;
         _ledger = ledger;
@@ -107,6 +114,13 @@ public sealed class ReminderPolicy
         return plan;
     }
 
+    /// <summary>The items whose 回头看 is due at <paramref name="now"/>: a planned Recheck digest lists only those still due when it is sent.</summary>
+    public IReadOnlySet<long> DueRechecks(ReminderSnapshot snapshot, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return _followUp.Due(snapshot.Rechecks, _ledger.Today(now)).Select(d => d.Item.TaskId).ToHashSet();
+    }
+
     /// <summary>A late before-deadline digest drops the items that have meanwhile become overdue: the overdue digest has them.</summary>
     private Digest? StillDue(ReminderKind kind, Digest missed, DateTimeOffset now)
     {
@@ -135,6 +149,8 @@ public sealed class ReminderPolicy
     {
         private readonly Dictionary<(DateOnly, string), ReminderDayIndex> _days = [];
         private readonly Dictionary<DateTimeOffset, IReadOnlyList<UnreachablePerson>> _unreachable = [];
+        private readonly Dictionary<DateOnly, IReadOnlyList<DueRecheck>> _rechecks = [];
+        private HashSet<long>? _supervised;
         private IReadOnlyList<ReminderTask>? _ordered;
 
         private IReadOnlyList<ReminderTask> Ordered => _ordered ??= Sort(snapshot.Tasks);
@@ -180,6 +196,10 @@ public sealed class ReminderPolicy
             {
                 digests[kind] = new Digest(date, day.Start, items, []);
             }
+            if (Rechecks(person, date) is { Count: > 0 } rechecks)
+            {
+                digests[ReminderKind.Recheck] = new Digest(date, day.Start, rechecks, []);
+            }
             if (person.IsAdmin)
             {
                 var unreachable = Unreachable(day.Start);
@@ -191,6 +211,27 @@ public sealed class ReminderPolicy
                 }
             }
             return digests;
+        }
+
+        /// <summary>The person's due 回头看 on <paramref name="date"/>, when at least one of them is to be asked that day.</summary>
+        private IReadOnlyList<ReminderItem> Rechecks(ReminderPerson person, DateOnly date)
+        {
+            if (snapshot.Rechecks.Count == 0 || (!person.IsAdmin && person.SupervisedDepartmentIds.Count == 0))
+            {
+                return [];
+            }
+            if (!_rechecks.TryGetValue(date, out var due))
+            {
+                due = policy._followUp.Due(snapshot.Rechecks, date);
+                _rechecks[date] = due;
+            }
+            _supervised ??= FollowUpPolicy.ReachablySupervised(snapshot.People);
+            var mine = due.Where(d => FollowUpPolicy.IsAskedOf(d.Item, person, d.Item.LeadDepartmentId is { } department && _supervised.Contains(department))).ToList();
+            if (!mine.Any(d => policy._followUp.AskOn(d, date)))
+            {
+                return [];
+            }
+            return [.. mine.Select(d => new ReminderItem(d.Item.TaskId, d.Item.Code, d.Item.Measure, d.DueOn, null, 0, null))];
         }
 
         /// <summary>People without a conversation reference who would have a digest on their own day at <paramref name="instant"/>; once per instant, shared by every admin.</summary>
@@ -210,6 +251,11 @@ public sealed class ReminderPolicy
                     continue;
                 }
                 var missed = Day(date, zone).KindsFor(other);
+                if (Rechecks(other, date).Count > 0)
+                {
+                    // A leader who cannot be asked for a 回头看 is named to the admins like any other unreachable recipient.
+                    missed = [.. missed, ReminderKind.Recheck];
+                }
                 if (missed.Count > 0)
                 {
                     unreachable.Add(new UnreachablePerson(other.Id, other.Name, missed));

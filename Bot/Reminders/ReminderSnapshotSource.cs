@@ -1,10 +1,11 @@
+using Rectification.Data.FollowUp;
 using Rectification.Data.Ledger;
 using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Reminders;
 
 /// <summary>The policy's snapshot, read from the ledger database and mapped into the policy's records.</summary>
-public sealed class ReminderSnapshotSource(ReminderSnapshotQueries queries, LedgerCalendar ledger)
+public sealed class ReminderSnapshotSource(ReminderSnapshotQueries queries, Rechecks rechecks, LedgerCalendar ledger)
 {
     // The policy looks back one working day; a month covers the longest holiday.
     private const int AcknowledgementDays = 31;
@@ -12,7 +13,7 @@ public sealed class ReminderSnapshotSource(ReminderSnapshotQueries queries, Ledg
     public async Task<ReminderSnapshot> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await queries.ReadAsync(ledger.Today(now).AddDays(-AcknowledgementDays), cancellationToken);
-        return Map(rows);
+        return Map(rows) with { Rechecks = await rechecks.CandidatesAsync(cancellationToken) };
     }
 
     public static ReminderSnapshot Map(ReminderSnapshotRows rows) => new(

@@ -29,6 +29,10 @@ public static class CardPayload
         ["reminder_snooze"] = ["slot", "days"],
         ["evidence_get"] = ["id"],
         ["import_confirm"] = ["upload", "sha256", "plan"],
+        // 回头看 (Bot/Cards/FollowUpCards.cs): recheck is the due day the button answers; the relapse form adds its inputs.
+        ["recheck_ok"] = ["code", "recheck", "slot", "days"],
+        ["recheck_relapse"] = ["code", "recheck", "slot", "days"],
+        ["recheck_reopen"] = ["code", "recheck", "reason", "deadline"],
     };
 
     /// <summary>False for a message value that claims to be a card submit but has the wrong shape.</summary>

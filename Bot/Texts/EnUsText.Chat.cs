@@ -95,6 +95,7 @@ internal sealed partial class EnUsText
         {
             text += "\n• overdue Office — overdue tasks of one department\n• pending — write-off and extension requests waiting for you";
             text += "\n• approve the write-off of 1-2-3 / reject 1-2-3: reason — decide a request in words\n• urge 1-5-4 / chase 刘洋 — remind the officer, with the task card";
+            text += "\n• follow-up — re-check written-off and long-term items that are due (holding / relapsed)";
         }
         return text;
     }

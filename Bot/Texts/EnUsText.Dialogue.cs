@@ -76,6 +76,4 @@ internal sealed partial class EnUsText
     public override string OnlyAdminsExport(IReadOnlyList<string> admins) => admins.Count == 0
         ? "Only the rectification office can export the ledger or draft the report."
         : F("Only the rectification office can export the ledger or draft the report; please ask {0}.", string.Join(", ", admins));
-
-    public override string FollowUpNotYet => "The follow-up (回头看) list is not available yet. Send \"summary\" to see the written-off items.";
 }

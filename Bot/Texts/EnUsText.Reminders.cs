@@ -13,6 +13,7 @@ internal sealed partial class EnUsText
         ReminderKind.AdminRed => "red warning",
         ReminderKind.OngoingCheckIn => "long-term check-in",
         ReminderKind.Stale => "no recent progress",
+        ReminderKind.Recheck => "follow-up re-check",
         _ => kind.ToString(),
     };
 
@@ -25,6 +26,7 @@ internal sealed partial class EnUsText
         ReminderKind.AdminRed => F("🔴 Red warning: {0} item(s) long overdue", count),
         ReminderKind.OngoingCheckIn => F("🔁 {0} long-term item(s): please report this month's progress", count),
         ReminderKind.Stale => F("⏳ {0} item(s) without recent progress", count),
+        ReminderKind.Recheck => F("🔍 Follow-up: {0} item(s) to re-check", count),
         _ => F("{0} reminder(s)", count),
     };
 
@@ -39,6 +41,7 @@ internal sealed partial class EnUsText
             ReminderKind.AdminRed => "These items are overdue past the red line. Please follow them up with the responsible leaders.",
             ReminderKind.OngoingCheckIn => "Please report this month's progress on these long-term items.",
             ReminderKind.Stale => "No progress has been reported on these items for a while. Please update them.",
+            ReminderKind.Recheck => "These written-off or long-term items are due for their follow-up re-check. Please check the results still hold; a relapse reopens the item.",
             _ => "",
         };
         return isCatchUp ? F("(Sent late: the reminder of {0}) {1}", Date(slotDate), intro) : intro;
@@ -52,6 +55,7 @@ internal sealed partial class EnUsText
             F("due {0}, overdue {1} day(s) ({2} working day(s))", DueOf(item), -(item.DaysUntilDue ?? 0), item.WorkingDaysOverdue),
         ReminderKind.OngoingCheckIn => item.DaysSinceProgress is { } days ? F("long-term; last progress {0} day(s) ago", days) : "long-term",
         ReminderKind.Stale => F("due {0}; no progress for {1} day(s)", DueOf(item), item.DaysSinceProgress ?? 0),
+        ReminderKind.Recheck => F("re-check due since {0}", DueOf(item)),
         _ => DueOf(item),
     };
 

@@ -31,5 +31,4 @@ public abstract partial class UiText
     public abstract string DraftReportCommand(DateOnly? asOf);
     public abstract string ExportRosterCommand { get; }
     public abstract string OnlyAdminsExport(IReadOnlyList<string> admins);
-    public abstract string FollowUpNotYet { get; }
 }

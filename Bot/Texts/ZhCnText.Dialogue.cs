@@ -76,6 +76,4 @@ internal sealed partial class ZhCnText
     public override string OnlyAdminsExport(IReadOnlyList<string> admins) => admins.Count == 0
         ? "只有整改办可以导出台账和起草通报。"
         : F("只有整改办可以导出台账和起草通报，请联系{0}。", string.Join("、", admins));
-
-    public override string FollowUpNotYet => "“回头看”清单暂未上线。可以发送“统计”查看已销号事项的情况。";
 }

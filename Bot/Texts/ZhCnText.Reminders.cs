@@ -11,8 +11,9 @@ internal sealed partial class ZhCnText
         ReminderKind.Overdue => "逾期提醒",
         ReminderKind.LeaderYellow => "黄色预警",
         ReminderKind.AdminRed => "红色预警",
-        ReminderKind.OngoingCheckIn => "长期事项回头看",
+        ReminderKind.OngoingCheckIn => "长期事项月度报告",
         ReminderKind.Stale => "进展未更新",
+        ReminderKind.Recheck => "回头看",
         _ => kind.ToString(),
     };
 
@@ -25,6 +26,7 @@ internal sealed partial class ZhCnText
         ReminderKind.AdminRed => F("🔴 红色预警：{0} 项任务严重逾期", count),
         ReminderKind.OngoingCheckIn => F("🔁 {0} 项长期坚持事项请报告本月进展", count),
         ReminderKind.Stale => F("⏳ {0} 项任务长时间未更新进展", count),
+        ReminderKind.Recheck => F("🔍 回头看：{0} 项事项请复查整改成果", count),
         _ => F("{0} 项提醒", count),
     };
 
@@ -39,6 +41,7 @@ internal sealed partial class ZhCnText
             ReminderKind.AdminRed => "以下任务逾期已超过红色预警线，请整改办跟进督办。",
             ReminderKind.OngoingCheckIn => "以下长期坚持事项请报告本月落实情况，巩固整改成果。",
             ReminderKind.Stale => "以下任务较长时间没有报告进展，请更新整改进度。",
+            ReminderKind.Recheck => "以下已销号或长期坚持事项到了回头看时间，请复查整改成果是否巩固；出现反弹的，请说明情况，任务将重新整改。",
             _ => "",
         };
         return isCatchUp ? F("（补发：{0}的提醒）{1}", Date(slotDate), intro) : intro;
@@ -52,6 +55,7 @@ internal sealed partial class ZhCnText
             F("{0} 到期，已逾期 {1} 天（{2} 个工作日）", DueOf(item), -(item.DaysUntilDue ?? 0), item.WorkingDaysOverdue),
         ReminderKind.OngoingCheckIn => item.DaysSinceProgress is { } days ? F("长期坚持，上次报告进展在 {0} 天前", days) : "长期坚持",
         ReminderKind.Stale => F("{0} 到期，已 {1} 天未更新进展", DueOf(item), item.DaysSinceProgress ?? 0),
+        ReminderKind.Recheck => F("{0}起应回头看", DueOf(item)),
         _ => DueOf(item),
     };
 
