@@ -24,7 +24,8 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         await SingleAsync(" WHERE p.id = @Value", id, cancellationToken);
 
     public async Task<Person?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken = default) =>
-        await SingleAsync(" WHERE p.teams_user_id = @Value", teamsUserId, cancellationToken);
+        // Case-insensitive: a roster may write an object id in capitals, Teams sends it in lower case.
+        await SingleAsync(" WHERE lower(p.teams_user_id) = lower(@Value)", teamsUserId, cancellationToken);
 
     public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         await SingleAsync(" WHERE lower(p.email) = lower(@Value)", email, cancellationToken);
