@@ -153,6 +153,10 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.UnknownDepartment, unknown));
             }
+            if (entry.ObjectId is { } id && !Guid.TryParse(id, out _) && (stored is not [var linked] || linked.TeamsUserId != id))
+            {
+                errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.BadObjectId, id));
+            }
             if (stored is not [var person])
             {
                 planned.Add(new RosterPlanEntry(entry, null, []));

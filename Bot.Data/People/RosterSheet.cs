@@ -202,16 +202,11 @@ public static partial class RosterSheet
                 rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.Email), RosterErrorCodes.BadEmail, email));
             }
             var objectId = Cell(row, RosterColumn.ObjectId);
-            if (objectId is not null)
+            // A GUID is written in Teams' spelling; anything else is checked by the plan, which lets a value through only
+            // when it is the account already linked (a test or playground account), so an exported roster imports back.
+            if (objectId is not null && Guid.TryParse(objectId, out var guid))
             {
-                if (Guid.TryParse(objectId, out var guid))
-                {
-                    objectId = guid.ToString("D");
-                }
-                else
-                {
-                    rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.ObjectId), RosterErrorCodes.BadObjectId, objectId));
-                }
+                objectId = guid.ToString("D");
             }
             var supervises = Split(Cell(row, RosterColumn.Supervises));
             var (admin, leader, officer, bad) = Roles(Cell(row, RosterColumn.Role));

@@ -342,6 +342,36 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_admin_gets_the_roster_as_people_export_makes_it_and_others_are_refused()
+    {
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+
+        await SayAsync(client, Li, "导出人员名单");
+        await SayAsync(client, Liu, "导出人员名单");
+        await SayAsync(client, Chen, "导出人员名单");
+        var consent = SentTo(Chen).Last().SelectToken("attachments[0]")!;
+        await AnswerConsentAsync(client, Chen, LastConsentToken(Chen), accept: true, "upload/roster.xlsx");
+
+        Assert.Contains(TextsTo(Li), t => t.Contains("只有整改办（台账管理员）可以导出", StringComparison.Ordinal));
+        Assert.Contains(TextsTo(Liu), t => t.Contains("只有整改办（台账管理员）可以导出", StringComparison.Ordinal));
+        Assert.Equal(Consent, consent.Value<string>("contentType"));
+        Assert.StartsWith("人员名单-", consent.Value<string>("name"), StringComparison.Ordinal);
+        using var sheets = new SheetFiles();
+        var path = sheets.Path("cli-roster.xlsx");
+        Assert.Equal(0, await PeopleCommand.RunAsync(bot.Services, ["export", path], UiText.ZhCn, TextWriter.Null, CancellationToken.None));
+        var uploaded = _connector.Uploads["/upload/roster.xlsx"].Bytes;
+        Assert.Equal(ZipParts(await File.ReadAllBytesAsync(path)), ZipParts(uploaded));
+        var copy = sheets.Path("uploaded.xlsx");
+        await File.WriteAllBytesAsync(copy, uploaded);
+        var read = Rectification.Data.People.RosterSheet.Read(copy);
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        Assert.Contains(read.Entries, e => e.Name == "陈静" && e.IsAdmin);
+        Assert.Contains(read.Entries, e => e.Name == "李明" && e.IsLeader);
+        Assert.Equal(FileInfo, SentTo(Chen).Last().SelectToken("attachments[0].contentType")?.ToString());
+    }
+
+    [Fact]
     public async Task A_leader_exports_only_the_departments_they_supervise()
     {
         using var sheets = new SheetFiles();

@@ -54,7 +54,7 @@ internal sealed partial class EnUsText
 
     public override string ExportFailed(string detail) => F("I could not produce the file: {0}", detail);
 
-    public override string RosterNotAvailable(string cliCommand) => F("Exporting the roster in chat is not available yet. An administrator can run this on the server: {0}", cliCommand);
+    public override string RosterOnlyAdmins => "The roster holds emails and account ids: only the rectification office (ledger administrators) may export it.";
 
     public override string ImportOnlyAdmins => "Only the rectification office (ledger administrators) may import the ledger. Please send the file to them.";
 

@@ -43,7 +43,7 @@ public abstract partial class UiText
 
     public abstract string ExportFailed(string detail);
 
-    public abstract string RosterNotAvailable(string cliCommand);
+    public abstract string RosterOnlyAdmins { get; }
 
     public abstract string ImportOnlyAdmins { get; }
 

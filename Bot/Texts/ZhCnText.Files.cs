@@ -54,7 +54,7 @@ internal sealed partial class ZhCnText
 
     public override string ExportFailed(string detail) => F("未能生成文件：{0}", detail);
 
-    public override string RosterNotAvailable(string cliCommand) => F("暂不支持在聊天中导出人员名单。请由管理员在服务器上运行：{0}", cliCommand);
+    public override string RosterOnlyAdmins => "人员名单含邮箱和账号信息，只有整改办（台账管理员）可以导出。";
 
     public override string ImportOnlyAdmins => "只有整改办（台账管理员）可以导入台账。如需更新台账，请将文件发给整改办。";
 

@@ -134,7 +134,7 @@ public abstract class RosterContractTests : IAsyncLifetime
         var read = RosterSheet.Read(Sheet(
             ["吴敏", "整改办", "wumin at county", null, "整改办", null],
             [null, "财审股", "a@b.cn", null, null, null],
-            ["孙悦", "财审股", null, "not-a-guid", "officer", null],
+            ["孙悦", "财审股", null, null, "officer", null],
             ["钱坤", "局领导", null, null, "局长", null],
             ["郑华", "经责股", null, null, "领导", null],
             ["王芳", "经责股", null, null, "责任人", "财审股"]));
@@ -144,7 +144,6 @@ public abstract class RosterContractTests : IAsyncLifetime
             [
                 (4, "电子邮箱", RosterErrorCodes.BadEmail, "wumin at county"),
                 (5, "姓名", RosterErrorCodes.NameMissing, null),
-                (6, "Entra 对象ID", RosterErrorCodes.BadObjectId, "not-a-guid"),
                 (7, "角色", RosterErrorCodes.BadRole, "局长"),
                 (8, "分管部门", RosterErrorCodes.LeaderWithoutDepartments, "郑华"),
                 (9, "分管部门", RosterErrorCodes.DepartmentsWithoutLeader, "王芳"),
@@ -182,16 +181,17 @@ public abstract class RosterContractTests : IAsyncLifetime
             ["孙悦", "财审股", null, GuidA, null, null],
             ["张伟", "财审股", null, null, null, null],
             ["钱坤", "局领导", null, null, "领导", "财审股、纪检组"],
-            ["郑华", "法规股", null, null, "领导", "法规股"])).Entries);
+            ["郑华", "法规股", null, null, "领导", "法规股"],
+            ["何平", "法规股", null, "not-a-guid", null, null])).Entries);
 
         Assert.Empty(plan.Entries);
         Assert.Equal(
             [
                 (4, RosterErrorCodes.EmailConflict), (5, RosterErrorCodes.ObjectIdConflict), (6, RosterErrorCodes.AmbiguousPerson),
-                (7, RosterErrorCodes.UnknownDepartment),
+                (7, RosterErrorCodes.UnknownDepartment), (9, RosterErrorCodes.BadObjectId),
             ],
             plan.Errors.Select(e => (e.Row, e.Code)));
-        Assert.Equal("纪检组", plan.Errors[^1].Value);
+        Assert.Equal("纪检组", plan.Errors[^2].Value);
         Assert.False((await Roster.ApplyAsync(plan, Actor.System("t"), Now)).Succeeded);
         Assert.Equal(before, await CountAsync("SELECT count(*) FROM people"));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM audit_log"));

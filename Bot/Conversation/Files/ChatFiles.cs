@@ -174,15 +174,21 @@ public sealed class ChatFiles(
         return new Reply.File(file.Name, content, "evidence", "—");
     }
 
-    /// <summary>导出台账 and 生成通报: the same files the CLI verbs write, made by running those verbs into a temporary folder.</summary>
+    /// <summary>
+    /// 导出台账, 生成通报 and 导出人员名单: the same files the CLI verbs write, made by running those verbs into a temporary
+    /// folder. The roster (emails, account ids, who is admin) is for the rectification office only.
+    /// </summary>
     public async Task<Reply> ProduceAsync(UiText t, Person person, ChatCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (command is ChatCommand.ExportRoster)
-        {
-            return new Reply.Text(t.RosterNotAvailable("dotnet run --project Bot -- help"));
-        }
         var day = calendar.Today(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var english = t.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        if (command is ChatCommand.ExportRoster)
+        {
+            return person.IsAdmin
+                ? await RunVerbAsync(t, english ? $"roster-{day}.xlsx" : $"人员名单-{day}.xlsx", "roster",
+                    path => ["export", path], PeopleCommand.RunAsync, "dotnet run --project Bot -- people export roster.xlsx", cancellationToken)
+                : new Reply.Text(t.RosterOnlyAdmins);
+        }
         if (!person.IsAdmin)
         {
             // A leader gets the ledger of the departments they supervise; the report speaks for the whole unit.
