@@ -60,12 +60,6 @@ internal sealed partial class EnUsText
 
     public override string ImportPlanTitle(string name) => F("Import preview: {0}", name);
 
-    public override string ImportPlanSummary(int created, int updated, int unchanged, int renumbered) =>
-        F("{0} new, {1} updated, {2} unchanged, {3} renumbered. Nothing is written until you confirm.", created, updated, unchanged, renumbered);
-
-    public override string ImportPlanCodes(string kind, IReadOnlyList<string> codes) =>
-        F("{0}: {1}", kind switch { "new" => "New", "updated" => "Updated", _ => "Renumbered" }, string.Join(", ", codes));
-
     public override string ImportPlanNothing => "The file matches the ledger; there is nothing to import.";
 
     public override string ButtonConfirmImport => "Confirm import";

@@ -49,10 +49,6 @@ public abstract partial class UiText
 
     public abstract string ImportPlanTitle(string name);
 
-    public abstract string ImportPlanSummary(int created, int updated, int unchanged, int renumbered);
-
-    public abstract string ImportPlanCodes(string kind, IReadOnlyList<string> codes);
-
     public abstract string ImportPlanNothing { get; }
 
     public abstract string ButtonConfirmImport { get; }

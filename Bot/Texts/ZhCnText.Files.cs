@@ -60,12 +60,6 @@ internal sealed partial class ZhCnText
 
     public override string ImportPlanTitle(string name) => F("导入预览：{0}", name);
 
-    public override string ImportPlanSummary(int created, int updated, int unchanged, int renumbered) =>
-        F("新增 {0} 项，更新 {1} 项，未变 {2} 项，重新编号 {3} 项。确认前不会写入任何内容。", created, updated, unchanged, renumbered);
-
-    public override string ImportPlanCodes(string kind, IReadOnlyList<string> codes) =>
-        F("{0}：{1}", kind switch { "new" => "新增", "updated" => "更新", _ => "重新编号" }, string.Join("、", codes));
-
     public override string ImportPlanNothing => "文件与现有台账一致，无需导入。";
 
     public override string ButtonConfirmImport => "确认导入";
