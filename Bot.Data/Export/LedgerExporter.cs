@@ -2,13 +2,17 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Rectification.Data.Evidence;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 
 namespace Rectification.Data.Export;
 
-/// <summary>One measure as the export writes it.</summary>
-public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTimeOffset? LastUpdateLocal);
+/// <summary>One measure as the export writes it; <see cref="Evidence"/> are the names of its evidence files.</summary>
+public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTimeOffset? LastUpdateLocal)
+{
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}
 
 /// <summary>
 /// Writes one inspection's ledger as the 台账 an admin prints and the importer reads back: a merged title row (the
@@ -17,17 +21,18 @@ public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTim
 /// to one page wide, the header repeated on every page, frozen and filtered; numbers and dates as real values; rows
 /// coloured red when overdue, yellow when due soon, green when written off. A second sheet has the per-aspect figures.
 /// 整改时限 is the plan's wording, 截止日期 the deadline in force (after extensions), so importing the file into an empty
-/// database gives the same ledger. 最后更新 and 逾期天数 are for readers; import ignores them.
+/// database gives the same ledger. 最后更新, 逾期天数 and 佐证材料 (how many evidence files, and their names) are for readers;
+/// import ignores them.
 /// Written with the Open XML SDK rather than MiniExcel: merges, print titles, fit-to-width, freeze panes and fills
 /// are what MiniExcel's writer and templates cannot express.
 /// </summary>
-public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calendar)
+public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calendar, EvidenceRepository? evidence = null)
 {
     public static readonly IReadOnlyList<LedgerColumn> Columns =
     [
         LedgerColumn.Code, LedgerColumn.Aspect, LedgerColumn.Problem, LedgerColumn.Measure, LedgerColumn.Leader, LedgerColumn.LeadDepartment,
         LedgerColumn.CoDepartments, LedgerColumn.Officers, LedgerColumn.TimeLimit, LedgerColumn.DueDate, LedgerColumn.Status,
-        LedgerColumn.Percent, LedgerColumn.Progress, LedgerColumn.LastUpdate, LedgerColumn.DaysOverdue,
+        LedgerColumn.Percent, LedgerColumn.Progress, LedgerColumn.LastUpdate, LedgerColumn.DaysOverdue, LedgerColumn.Evidence,
     ];
 
     private const int HeaderRow = 3;
@@ -42,12 +47,13 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
         var today = calendar.Today(now);
         var page = await queries.ListAsync(scope, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
         var rows = new List<LedgerExportRow>(page.Items.Count);
+        var files = evidence is null ? null : await evidence.NamesByTaskAsync(inspectionId, cancellationToken);
         foreach (var summary in page.Items)
         {
             if (await queries.GetAsync(summary.Id, cancellationToken) is { } detail && detail.InspectionId == inspectionId)
             {
                 var lastUpdate = summary.LastProgressAt is { } at ? TimeZoneInfo.ConvertTime(at, calendar.TimeZone) : (DateTimeOffset?)null;
-                rows.Add(new LedgerExportRow(detail, summary.DaysOverdue(today), lastUpdate));
+                rows.Add(new LedgerExportRow(detail, summary.DaysOverdue(today), lastUpdate) { Evidence = files?[summary.Id].ToList() ?? [] });
             }
         }
         return rows;
@@ -276,7 +282,7 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
 
     private static double MaxWidth(LedgerColumn column) => column switch
     {
-        LedgerColumn.Measure or LedgerColumn.Progress => 40,
+        LedgerColumn.Measure or LedgerColumn.Progress or LedgerColumn.Evidence => 40,
         LedgerColumn.Aspect or LedgerColumn.Problem => 24,
         _ => 14,
     };
@@ -311,6 +317,9 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
             LedgerColumn.Percent => task.Percent / 100.0,
             LedgerColumn.Progress => Blank(SafeCell(row.Detail.ProgressNote)),
             LedgerColumn.LastUpdate => row.LastUpdateLocal?.DateTime,
+            LedgerColumn.Evidence => row.Evidence.Count == 0 ? null
+                : string.Create(CultureInfo.InvariantCulture, $"{row.Evidence.Count}{(language == LedgerLanguage.Chinese ? "：" : ": ")}")
+                    + string.Join(language == LedgerLanguage.Chinese ? "、" : ", ", row.Evidence),
             _ => row.DaysOverdue,
         };
     }

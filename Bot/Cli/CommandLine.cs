@@ -149,6 +149,8 @@ public static class CommandLine
             builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
             builder.Services.AddLedger();
             builder.Services.AddReminders();
+            // The evidence list of the ledger export (and the same services the chat's files use).
+            builder.Services.AddFiles();
             builder.Services.AddProactiveAdapter(builder.Configuration);
             builder.Services.AddSingleton(new Conversation.CommandParser());
             builder.Services.AddUnderstanding();

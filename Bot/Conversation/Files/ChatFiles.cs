@@ -217,7 +217,7 @@ public sealed class ChatFiles(
         {
             var path = Path.Combine(folder.FullName, name);
             var texts = (english ? UiText.EnUs : UiText.ZhCn).WorkbookTexts;
-            await new LedgerExporter(queries, calendar).ExportAsync(path, inspections[0], english ? LedgerLanguage.English : LedgerLanguage.Chinese, texts,
+            await new LedgerExporter(queries, calendar, evidence).ExportAsync(path, inspections[0], english ? LedgerLanguage.English : LedgerLanguage.Chinese, texts,
                 ledgerOptions.Value.DueSoonDays, now, new TaskScope.Leader(person.Id), cancellationToken);
             return new Reply.File(name, await File.ReadAllBytesAsync(path, cancellationToken), "ledger", "dotnet run --project Bot -- export ledger.xlsx");
         }
