@@ -65,10 +65,8 @@ public sealed class RosterImport(ConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await PlanAsync(connection, transaction, plan.Entries.Select(e => e.Entry).ToList(), cancellationToken);
-        if (!current.Succeeded)
-        {
-            return new(0, 0, 0, current.Errors);
-        }
+        // Stale first: what the person confirmed is not what would be written, whatever the new plan's own errors (a
+        // new plan that fails has no entries, so it always differs); a fresh preview shows them.
         if (Signature(current) != Signature(plan))
         {
             return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.PlanStale)]);
@@ -149,7 +147,7 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.ObjectIdConflict, $"{objectId} ({idOwner})"));
             }
-            foreach (var unknown in entry.Supervises.Where(d => !departments.Contains(d)))
+            foreach (var unknown in (entry.Supervises ?? []).Where(d => !departments.Contains(d)))
             {
                 errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.UnknownDepartment, unknown));
             }
@@ -179,14 +177,41 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 Compare(RosterFields.ObjectId, person.TeamsUserId, entry.ObjectId);
             }
-            Compare(RosterFields.Admin, person.IsAdmin ? "true" : "false", entry.IsAdmin ? "true" : "false");
+            Compare(RosterFields.Admin, Flag(person.IsAdmin), entry.IsAdmin is { } admin ? Flag(admin) : null);
             var supervisedBefore = string.Join("、", person.SupervisedDepartmentIds.Select(id => departmentById.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal));
-            var supervisedAfter = string.Join("、", entry.Supervises.Order(StringComparer.Ordinal));
+            var supervisedAfter = entry.Supervises is { } supervises ? string.Join("、", supervises.Order(StringComparer.Ordinal)) : null;
             Compare(RosterFields.Supervises, supervisedBefore, supervisedAfter);
             planned.Add(new RosterPlanEntry(entry, person.Id, changes));
         }
+        if (errors.Count == 0 && await LeavesNoAdminAsync(connection, transaction, planned, cancellationToken))
+        {
+            errors.Add(new ImportError(0, null, RosterErrorCodes.NoAdminLeft));
+        }
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new RosterPlan(errors.Count > 0 ? [] : planned, errors);
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
+
+    private const string SelectAdminIds = "SELECT id FROM people WHERE is_admin = @Admin";
+
+    /// <summary>
+    /// True when the ledger has admins and the plan takes away the last of them: only an admin imports, exports and sets
+    /// people in chat, so such a plan would lock the office out of its own ledger (a roster whose role cells were left blank, say).
+    /// </summary>
+    private static async Task<bool> LeavesNoAdminAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<RosterPlanEntry> planned, CancellationToken cancellationToken)
+    {
+        var admins = (await connection.QueryAsync<long>(new CommandDefinition(SelectAdminIds, new { Admin = true }, transaction, cancellationToken: cancellationToken))).ToHashSet();
+        if (admins.Count == 0)
+        {
+            return false;
+        }
+        if (planned.Any(p => p.Entry.IsAdmin == true))
+        {
+            return false;
+        }
+        admins.ExceptWith(planned.Where(p => p.Entry.IsAdmin == false && p.PersonId is not null).Select(p => p.PersonId!.Value));
+        return admins.Count == 0;
     }
 
     private const string UpdatePerson = """
@@ -204,7 +229,7 @@ public sealed class RosterImport(ConnectionFactory connections)
         if (planned.PersonId is not { } id)
         {
             var newId = await PeopleRepository.AddAsync(connection, transaction,
-                new NewPerson(entry.Name, entry.Department, entry.Email, entry.IsAdmin, entry.ObjectId) { Supervises = entry.Supervises }, now, cancellationToken);
+                new NewPerson(entry.Name, entry.Department, entry.Email, entry.IsAdmin ?? false, entry.ObjectId) { Supervises = entry.Supervises ?? [] }, now, cancellationToken);
             await AuditLog.WriteAsync(connection, transaction, actor, now, "person", newId, "roster_created", null, after, cancellationToken);
             return;
         }
@@ -222,15 +247,18 @@ public sealed class RosterImport(ConnectionFactory connections)
             Id = id,
             DepartmentId = departmentId,
             Email = entry.Email ?? person.Email,
-            entry.IsAdmin,
+            IsAdmin = entry.IsAdmin ?? person.IsAdmin,
             TeamsUserId = objectId,
             IdChanged = !string.Equals(objectId, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
         }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSupervisions, new { Id = id }, transaction, cancellationToken: cancellationToken));
-        foreach (var supervised in entry.Supervises)
+        if (entry.Supervises is { } supervises)
         {
-            await PeopleRepository.AddSupervisionAsync(connection, transaction, id,
-                await PeopleRepository.EnsureDepartmentAsync(connection, transaction, supervised, cancellationToken), cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(DeleteSupervisions, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            foreach (var supervised in supervises)
+            {
+                await PeopleRepository.AddSupervisionAsync(connection, transaction, id,
+                    await PeopleRepository.EnsureDepartmentAsync(connection, transaction, supervised, cancellationToken), cancellationToken);
+            }
         }
         await AuditLog.WriteAsync(connection, transaction, actor, now, "person", id, "roster_updated",
             planned.Changes.ToDictionary(c => c.Field, c => c.Before), planned.Changes.ToDictionary(c => c.Field, c => c.After), cancellationToken);

@@ -59,15 +59,20 @@ public static class RosterErrorCodes
 
     /// <summary>The ledger changed between the plan and its confirmation.</summary>
     public const string PlanStale = ImportErrorCodes.PlanStale;
+
+    /// <summary>The plan would leave a ledger that has an admin with none: nobody could import, export or set people again.</summary>
+    public const string NoAdminLeft = "roster_no_admin_left";
 }
 
 /// <summary>
-/// One person as the roster has them. Blank email, object id or department mean "not given" (the stored value stays);
-/// the role and supervised departments are the roster's word for the people it lists.
+/// One person as the roster has them. Blank email, object id or department mean "not given" (the stored value stays).
+/// Where the sheet has a role or supervised-departments column, its cell is the roster's word for the people it lists;
+/// a sheet without that column (names and emails only, say) says nothing about it: <see cref="IsAdmin"/> or
+/// <see cref="Supervises"/> is null and the stored rights stay.
 /// </summary>
-public sealed record RosterEntry(int Row, string Name, string? Department, string? Email, string? ObjectId, bool IsAdmin, IReadOnlyList<string> Supervises)
+public sealed record RosterEntry(int Row, string Name, string? Department, string? Email, string? ObjectId, bool? IsAdmin, IReadOnlyList<string>? Supervises)
 {
-    public bool IsLeader => Supervises.Count > 0;
+    public bool IsLeader => Supervises is { Count: > 0 };
 }
 
 public sealed record RosterReadResult(IReadOnlyList<RosterEntry> Entries, IReadOnlyList<ImportError> Errors)
@@ -208,25 +213,28 @@ public static partial class RosterSheet
             {
                 objectId = guid.ToString("D");
             }
-            var supervises = Split(Cell(row, RosterColumn.Supervises));
+            // An absent column is not a blank cell: a sheet of names and emails must not demote every admin and leader.
+            IReadOnlyList<string>? supervises = columns.ContainsKey(RosterColumn.Supervises) ? Split(Cell(row, RosterColumn.Supervises)) : null;
             var (admin, leader, officer, bad) = Roles(Cell(row, RosterColumn.Role));
-            leader |= (admin, leader, officer) == (false, false, false) && supervises.Count > 0;
+            leader |= (admin, leader, officer) == (false, false, false) && supervises is { Count: > 0 };
             if (bad is not null)
             {
                 rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.Role), RosterErrorCodes.BadRole, bad));
             }
-            else if (leader && supervises.Count == 0)
+            else if (leader && supervises is not { Count: > 0 })
             {
+                // Without the column a leader's departments would be a guess: the roster that names a leader names what they supervise.
                 rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.Supervises) ?? Header(RosterColumn.Role), RosterErrorCodes.LeaderWithoutDepartments, name));
             }
-            else if (!leader && (admin || officer) && supervises.Count > 0)
+            else if (!leader && (admin || officer) && supervises is { Count: > 0 })
             {
                 rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.Supervises), RosterErrorCodes.DepartmentsWithoutLeader, name));
             }
             errors.AddRange(rowErrors);
             if (name is not null)
             {
-                entries.Add(new RosterEntry(row.Number, name, Cell(row, RosterColumn.Department), email, objectId, admin, supervises));
+                entries.Add(new RosterEntry(row.Number, name, Cell(row, RosterColumn.Department), email, objectId,
+                    columns.ContainsKey(RosterColumn.Role) ? admin : null, supervises));
             }
         }
 

@@ -17,8 +17,8 @@ public static class RosterWorkbook
             RosterColumn.Department => e.Department,
             RosterColumn.Email => e.Email,
             RosterColumn.ObjectId => e.ObjectId,
-            RosterColumn.Role => RosterSheet.RoleWord(e.IsAdmin, e.IsLeader, chinese),
-            _ => string.Join("、", e.Supervises),
+            RosterColumn.Role => RosterSheet.RoleWord(e.IsAdmin ?? false, e.IsLeader, chinese),
+            _ => string.Join("、", e.Supervises ?? []),
         }))).ToList();
         if (rows.Count == 0)
         {

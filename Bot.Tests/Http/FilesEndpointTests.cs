@@ -366,7 +366,7 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
         await File.WriteAllBytesAsync(copy, uploaded);
         var read = Rectification.Data.People.RosterSheet.Read(copy);
         Assert.True(read.Succeeded, string.Join("; ", read.Errors));
-        Assert.Contains(read.Entries, e => e.Name == "陈静" && e.IsAdmin);
+        Assert.Contains(read.Entries, e => e.Name == "陈静" && e.IsAdmin == true);
         Assert.Contains(read.Entries, e => e.Name == "李明" && e.IsLeader);
         Assert.Equal(FileInfo, SentTo(Chen).Last().SelectToken("attachments[0].contentType")?.ToString());
     }

@@ -31,6 +31,7 @@ internal sealed partial class EnUsText
         RosterErrorCodes.AmbiguousPerson => F("The ledger has several people named '{0}'; tell them apart in the ledger first.", value),
         RosterErrorCodes.UnknownPerson => F("Nobody named '{0}' is in the ledger.", value),
         RosterErrorCodes.PlanStale => "People changed since the preview; nothing was written. Import again to see the new preview.",
+        RosterErrorCodes.NoAdminLeft => "After this change the ledger would have no admin; nothing was written. Keep at least one admin (role 'admin' in the roster's Role column).",
         _ => null,
     };
 
@@ -60,8 +61,8 @@ internal sealed partial class EnUsText
     public override string RosterDryRunDone => "This was a preview (--dry-run); nothing was written.";
 
     public override string RosterListLine(RosterEntry entry) => F("{0} | {1} | {2} | {3} | {4}{5}", entry.Name, entry.Department ?? "(no department)", entry.Email ?? "(no email)",
-        entry.ObjectId ?? "(no account)", RosterSheet.RoleWord(entry.IsAdmin, entry.IsLeader, chinese: false),
-        entry.IsLeader ? F(" | supervises: {0}", string.Join(", ", entry.Supervises)) : "");
+        entry.ObjectId ?? "(no account)", RosterSheet.RoleWord(entry.IsAdmin ?? false, entry.IsLeader, chinese: false),
+        entry.IsLeader ? F(" | supervises: {0}", string.Join(", ", entry.Supervises ?? [])) : "");
 
     public override string RosterEmpty => "Nobody yet.";
 

@@ -31,6 +31,7 @@ internal sealed partial class ZhCnText
         RosterErrorCodes.AmbiguousPerson => F("台账中有多人名为“{0}”，无法确定指的是谁，请先在台账中区分。", value),
         RosterErrorCodes.UnknownPerson => F("台账中没有名为“{0}”的人员。", value),
         RosterErrorCodes.PlanStale => "人员信息在预览后已有变化，未写入任何数据，请重新导入查看新的预览。",
+        RosterErrorCodes.NoAdminLeft => "此次变更后台账将没有整改办（管理员），未写入任何数据。请至少保留一名整改办人员，名单中“角色”列填写“整改办”。",
         _ => null,
     };
 
@@ -60,8 +61,8 @@ internal sealed partial class ZhCnText
     public override string RosterDryRunDone => "以上为预览（--dry-run），未写入任何数据。";
 
     public override string RosterListLine(RosterEntry entry) => F("{0}｜{1}｜{2}｜{3}｜{4}{5}", entry.Name, entry.Department ?? "（无部门）", entry.Email ?? "（无邮箱）",
-        entry.ObjectId ?? "（未关联账号）", RosterSheet.RoleWord(entry.IsAdmin, entry.IsLeader, chinese: true),
-        entry.IsLeader ? F("｜分管：{0}", string.Join("、", entry.Supervises)) : "");
+        entry.ObjectId ?? "（未关联账号）", RosterSheet.RoleWord(entry.IsAdmin ?? false, entry.IsLeader, chinese: true),
+        entry.IsLeader ? F("｜分管：{0}", string.Join("、", entry.Supervises ?? [])) : "");
 
     public override string RosterEmpty => "尚无人员。";
 

@@ -251,6 +251,67 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_roster_without_role_or_supervised_columns_keeps_every_admin_and_leader()
+    {
+        await ImportAsync(Sheet(
+            ["吴敏", "整改办", null, null, "整改办", null],
+            ["钱坤", "局领导", null, null, "领导", "财审股、经责股"],
+            ["郑华", "经责股", null, null, "领导、整改办", "经责股"],
+            ["孙悦", "财审股", null, null, "责任人", null]));
+        // Names and emails only, as an office gathers them from the mail system: it says nothing of anyone's rights.
+        var emails = _files.Csv("emails.csv", """
+            姓名,电子邮箱
+            吴敏,wumin@county.gov.cn
+            钱坤,qiankun@county.gov.cn
+            郑华,zhenghua@county.gov.cn
+            孙悦,sunyue@county.gov.cn
+            """);
+        // Role given, supervised departments not: 郑华 stays a leader, and only the admin right follows the cell.
+        var roles = _files.Csv("roles.csv", """
+            Name,Role
+            钱坤,officer
+            郑华,officer
+            """);
+
+        var plan = await Roster.PlanAsync(RosterSheet.Read(emails).Entries);
+
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+        Assert.All(plan.Updated, u => Assert.Equal([RosterFields.Email], u.Changes.Select(c => c.Field)));
+        await Roster.ApplyAsync(plan, Actor.System("people import"), Now);
+        Assert.Equal(["吴敏", "郑华"], (await People.ListAdminsAsync()).Select(p => p.Name));
+        Assert.Equal(2, Assert.Single(await People.FindByNameAsync("钱坤")).SupervisedDepartmentIds.Count);
+        var sun = Assert.Single(await People.FindByNameAsync("孙悦"));
+        Assert.Equal(("sunyue@county.gov.cn", false, false), (sun.Email, sun.IsAdmin, sun.IsLeader));
+
+        await ImportAsync(roles);
+        var zheng = Assert.Single(await People.FindByNameAsync("郑华"));
+        Assert.Equal((false, 1), (zheng.IsAdmin, zheng.SupervisedDepartmentIds.Count));
+        Assert.Equal(2, Assert.Single(await People.FindByNameAsync("钱坤")).SupervisedDepartmentIds.Count);
+        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_plan_that_takes_away_the_last_admin_is_refused_and_nothing_is_written()
+    {
+        await ImportAsync(Sheet(["吴敏", "整改办", null, null, "整改办", null], ["周琳", "办公室", null, null, "整改办", null]));
+        // The role cells left blank: read as officers, both admins would go.
+        var blank = RosterSheet.Read(Sheet(["吴敏", "整改办", null, null, null, null], ["周琳", "办公室", null, null, null, null]));
+
+        var plan = await Roster.PlanAsync(blank.Entries);
+
+        Assert.Equal((0, RosterErrorCodes.NoAdminLeft), Assert.Single(plan.Errors) is var e ? (e.Row, e.Code) : default);
+        Assert.False((await Roster.ApplyAsync(plan, Actor.System("t"), Now)).Succeeded);
+        Assert.True((await Roster.ApplyAsync(await Roster.PlanEditAsync("周琳", new PersonEdit(IsAdmin: false)), Actor.System("people set"), Now)).Succeeded);
+        var last = await Roster.PlanEditAsync("吴敏", new PersonEdit(IsAdmin: false, Supervises: []));
+        Assert.Equal(RosterErrorCodes.NoAdminLeft, Assert.Single(last.Errors).Code);
+        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+        // Handing the right over in the same roster is fine: the ledger is never without an admin.
+        var handover = RosterSheet.Read(Sheet(["吴敏", "整改办", null, null, "责任人", null], ["孙悦", "财审股", null, null, "整改办", null]));
+        Assert.True((await Roster.ApplyAsync(await Roster.PlanAsync(handover.Entries), Actor.System("t"), Now)).Succeeded);
+        Assert.Equal(["孙悦"], (await People.ListAdminsAsync()).Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task The_exported_roster_imports_back_unchanged()
     {
         await ImportAsync(Sheet(
