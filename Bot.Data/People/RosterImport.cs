@@ -151,7 +151,7 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.UnknownDepartment, unknown));
             }
-            if (entry.ObjectId is { } id && !Guid.TryParse(id, out _) && (stored is not [var linked] || linked.TeamsUserId != id))
+            if (entry.ObjectId is { } id && !Guid.TryParse(id, out _) && (stored is not [var linked] || !string.Equals(linked.TeamsUserId, id, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add(new ImportError(entry.Row, null, RosterErrorCodes.BadObjectId, id));
             }
@@ -248,7 +248,7 @@ public sealed class RosterImport(ConnectionFactory connections)
             DepartmentId = departmentId,
             Email = entry.Email ?? person.Email,
             IsAdmin = entry.IsAdmin ?? person.IsAdmin,
-            TeamsUserId = objectId,
+            TeamsUserId = PeopleRepository.ObjectIdKey(objectId),
             IdChanged = !string.Equals(objectId, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
         }, transaction, cancellationToken: cancellationToken));
         if (entry.Supervises is { } supervises)

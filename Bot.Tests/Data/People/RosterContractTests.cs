@@ -312,6 +312,46 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_object_id_is_one_account_whatever_its_spelling()
+    {
+        var id = await People.AddAsync(new NewPerson("周琳", "办公室", TeamsUserId: GuidA.ToUpperInvariant()));
+        var linked = await People.AddAsync(new NewPerson("韩冬", "局领导"));
+
+        // Stored in Teams' spelling, so the every-turn lookup is a plain equality on the UNIQUE column.
+        Assert.Equal(GuidA, (await People.GetAsync(id))!.TeamsUserId);
+        Assert.Equal(id, (await People.FindByTeamsUserIdAsync(GuidA.ToUpperInvariant()))!.Id);
+        // The other spelling of one id is the same account: the UNIQUE constraint refuses a second person for it.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => People.AddAsync(new NewPerson("孙悦", "财审股", TeamsUserId: GuidA)));
+        Assert.True(await People.LinkTeamsUserAsync(linked, "Playground-User-Han"));
+        Assert.Equal(linked, (await People.FindByTeamsUserIdAsync("playground-user-han"))!.Id);
+        // A non-GUID id passes a roster only as the account already linked, in any spelling.
+        var plan = await Roster.PlanAsync(RosterSheet.Read(Sheet(["韩冬", "局领导", null, "PLAYGROUND-USER-HAN", null, null])).Entries);
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+        Assert.Equal(1, plan.Unchanged);
+    }
+
+    [Fact]
+    public async Task Migration_0081_lowers_stored_object_ids_but_leaves_two_spellings_of_one_id_for_an_admin()
+    {
+        const string Insert = "INSERT INTO people (name, teams_user_id, is_admin, created_at) VALUES (@Name, @Id, @Admin, @At)";
+        await using (var connection = await _database.Connections.OpenAsync(CancellationToken.None))
+        {
+            foreach (var (name, objectId) in new[] { ("周琳", GuidA.ToUpperInvariant()), ("韩冬", GuidB.ToUpperInvariant()), ("孙悦", GuidB), ("钱坤", "Test-Account") })
+            {
+                await connection.ExecuteAsync(Insert, new { Name = name, Id = objectId, Admin = false, At = Now });
+            }
+            var script = MigrationRunner.Scripts(Provider).Single(s => s.Version == 81);
+            await connection.ExecuteAsync(script.Sql);
+        }
+
+        Assert.Equal(GuidA, Assert.Single(await People.FindByNameAsync("周琳")).TeamsUserId);
+        Assert.Equal("test-account", Assert.Single(await People.FindByNameAsync("钱坤")).TeamsUserId);
+        Assert.Equal(GuidB.ToUpperInvariant(), Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
+        Assert.Equal("孙悦", (await People.FindByTeamsUserIdAsync(GuidB.ToUpperInvariant()))!.Name);
+        Assert.Equal([("韩冬", GuidB.ToUpperInvariant())], await People.ListObjectIdCaseCollisionsAsync());
+    }
+
+    [Fact]
     public async Task The_exported_roster_imports_back_unchanged()
     {
         await ImportAsync(Sheet(
