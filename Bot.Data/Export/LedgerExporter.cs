@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -317,14 +318,50 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
             LedgerColumn.Percent => task.Percent / 100.0,
             LedgerColumn.Progress => Blank(SafeCell(row.Detail.ProgressNote)),
             LedgerColumn.LastUpdate => row.LastUpdateLocal?.DateTime,
-            LedgerColumn.Evidence => row.Evidence.Count == 0 ? null
-                : string.Create(CultureInfo.InvariantCulture, $"{row.Evidence.Count}{(language == LedgerLanguage.Chinese ? "：" : ": ")}")
-                    + string.Join(language == LedgerLanguage.Chinese ? "、" : ", ", row.Evidence),
+            LedgerColumn.Evidence => EvidenceCell(row.Evidence, language),
             _ => row.DaysOverdue,
         };
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>
+    /// Far below Excel's 32,767 characters a cell may hold: a measure with hundreds of photos must not make the workbook
+    /// unreadable, and a reader wants the count and the first names, not a page of them (the files are in the bot).
+    /// </summary>
+    internal const int EvidenceCellLimit = 2000;
+
+    /// <summary>
+    /// 佐证材料: how many files, then their names, as many as fit in <see cref="EvidenceCellLimit"/>; the rest are
+    /// counted ("…等N个" / "… and N more"), never silently dropped.
+    /// </summary>
+    internal static string? EvidenceCell(IReadOnlyList<string> names, LedgerLanguage language)
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+        var chinese = language == LedgerLanguage.Chinese;
+        var separator = chinese ? "、" : ", ";
+        var cell = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{names.Count}{(chinese ? "：" : ": ")}"));
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = SafeCell(names[i]) ?? "";
+            var rest = names.Count - i - 1;
+            // Room is kept for the longest possible tail, so a name is listed only if the count of the rest still fits.
+            var tail = rest == 0 ? "" : MoreWords(chinese, names.Count, names.Count);
+            if (cell.Length + (i > 0 ? separator.Length : 0) + name.Length + tail.Length > EvidenceCellLimit)
+            {
+                return cell.Append(MoreWords(chinese, names.Count, names.Count - i)).ToString();
+            }
+            cell.Append(i > 0 ? separator : "").Append(name);
+        }
+        return cell.ToString();
+    }
+
+    private static string MoreWords(bool chinese, int total, int rest) => chinese
+        ? string.Create(CultureInfo.InvariantCulture, $"…等{total}个")
+        : string.Create(CultureInfo.InvariantCulture, $"… and {rest} more");
 
     /// <summary>XML cannot hold control characters: a pasted one must not make the whole workbook unreadable.</summary>
     private static string? SafeCell(string? text) => text is null ? null
