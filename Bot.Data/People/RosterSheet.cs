@@ -104,23 +104,6 @@ public static partial class RosterSheet
         ByKey.TryGetValue(TextFolding.Key(header).TrimEnd(':').Replace("(必填)", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal), out var column)
             ? column : null;
 
-    /// <summary>The header the roster export writes; <see cref="Match"/> reads it back.</summary>
-    public static string Name(RosterColumn column, bool chinese) => (column, chinese) switch
-    {
-        (RosterColumn.Name, true) => "姓名",
-        (RosterColumn.Department, true) => "部门",
-        (RosterColumn.Email, true) => "邮箱",
-        (RosterColumn.ObjectId, true) => "Entra对象ID",
-        (RosterColumn.Role, true) => "角色",
-        (RosterColumn.Supervises, true) => "分管部门",
-        (RosterColumn.Name, _) => "Name",
-        (RosterColumn.Department, _) => "Department",
-        (RosterColumn.Email, _) => "Email",
-        (RosterColumn.ObjectId, _) => "Entra object id",
-        (RosterColumn.Role, _) => "Role",
-        _ => "Supervised departments",
-    };
-
     private static readonly string[] AdminWords = ["admin", "administrator", "管理员", "系统管理员", "整改办"];
     private static readonly string[] LeaderWords = ["leader", "领导", "分管领导", "责任领导"];
     private static readonly string[] OfficerWords = ["officer", "user", "责任人", "干部", "工作人员", "普通用户"];

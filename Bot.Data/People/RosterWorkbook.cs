@@ -8,10 +8,11 @@ namespace Rectification.Data.People;
 /// </summary>
 public static class RosterWorkbook
 {
-    public static async Task WriteAsync(Stream stream, IReadOnlyList<RosterEntry> entries, bool chinese, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream stream, IReadOnlyList<RosterEntry> entries, RosterWorkbookTexts texts, CancellationToken cancellationToken)
     {
         var columns = Enum.GetValues<RosterColumn>();
-        var rows = entries.Select(e => columns.ToDictionary(c => RosterSheet.Name(c, chinese), c => (object?)(c switch
+        var chinese = texts.ChineseRoles;
+        var rows = entries.Select(e => columns.ToDictionary(texts.Header, c => (object?)(c switch
         {
             RosterColumn.Name => e.Name,
             RosterColumn.Department => e.Department,
@@ -23,15 +24,15 @@ public static class RosterWorkbook
         if (rows.Count == 0)
         {
             // MiniExcel writes no header for no rows: a header-only sheet still tells an admin the format.
-            rows.Add(columns.ToDictionary(c => RosterSheet.Name(c, chinese), _ => (object?)null));
+            rows.Add(columns.ToDictionary(texts.Header, _ => (object?)null));
         }
-        await MiniExcel.SaveAsAsync(stream, rows, sheetName: chinese ? "人员名单" : "Roster", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await MiniExcel.SaveAsAsync(stream, rows, sheetName: texts.Sheet, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
     }
 
-    public static async Task<byte[]> BytesAsync(IReadOnlyList<RosterEntry> entries, bool chinese, CancellationToken cancellationToken)
+    public static async Task<byte[]> BytesAsync(IReadOnlyList<RosterEntry> entries, RosterWorkbookTexts texts, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
-        await WriteAsync(stream, entries, chinese, cancellationToken);
+        await WriteAsync(stream, entries, texts, cancellationToken);
         return stream.ToArray();
     }
 }

@@ -50,7 +50,7 @@ public static class PeopleCommand
                 await AtomicFile.WriteAsync(target, async temporary =>
                 {
                     await using var stream = File.Create(temporary);
-                    await RosterWorkbook.WriteAsync(stream, everyone, Chinese(text), cancellationToken);
+                    await RosterWorkbook.WriteAsync(stream, everyone, text.RosterWorkbookTexts, cancellationToken);
                 });
                 await output.WriteLineAsync(text.RosterExported(everyone.Count, target));
                 return 0;
@@ -118,6 +118,4 @@ public static class PeopleCommand
         }
         return 1;
     }
-
-    internal static bool Chinese(UiText text) => !text.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 }

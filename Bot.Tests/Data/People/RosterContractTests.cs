@@ -1,4 +1,5 @@
 using Dapper;
+using Rectification.Bot.Texts;
 using Rectification.Data.Db;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
@@ -359,10 +360,12 @@ public abstract class RosterContractTests : IAsyncLifetime
             ["钱坤", "局领导", null, null, "领导", "财审股、经责股"],
             ["郑华", "经责股", null, GuidB, "领导、整改办", "经责股"],
             ["孙悦", "财审股", null, null, null, null]));
-        foreach (var chinese in new[] { true, false })
+        foreach (var text in new[] { UiText.ZhCn, UiText.EnUs })
         {
-            var path = _files.Path($"export-{chinese}.xlsx");
-            await File.WriteAllBytesAsync(path, await RosterWorkbook.BytesAsync(await Roster.ListAsync(), chinese, CancellationToken.None));
+            var path = _files.Path($"export-{text.Locale}.xlsx");
+            await File.WriteAllBytesAsync(path, await RosterWorkbook.BytesAsync(await Roster.ListAsync(), text.RosterWorkbookTexts, CancellationToken.None));
+            Assert.Equal(text.RosterSheetName, MiniExcelLibs.MiniExcel.GetSheetNames(path).Single());
+            Assert.All(Enum.GetValues<RosterColumn>(), c => Assert.Equal(c, RosterSheet.Match(text.RosterHeader(c))));
 
             var read = RosterSheet.Read(path);
             Assert.True(read.Succeeded, string.Join("; ", read.Errors));

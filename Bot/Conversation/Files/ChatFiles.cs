@@ -187,7 +187,7 @@ public sealed class ChatFiles(
         if (command is ChatCommand.ExportRoster)
         {
             return person.IsAdmin
-                ? await RunVerbAsync(t, english ? $"roster-{day}.xlsx" : $"人员名单-{day}.xlsx", "roster",
+                ? await RunVerbAsync(t, t.RosterFileName(day), "roster",
                     path => ["export", path], PeopleCommand.RunAsync, "dotnet run --project Bot -- people export roster.xlsx", cancellationToken)
                 : new Reply.Text(t.RosterOnlyAdmins);
         }
