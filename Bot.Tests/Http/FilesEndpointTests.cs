@@ -372,6 +372,26 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_writing_english_gets_the_roster_in_english()
+    {
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+
+        await SayAsync(client, Chen, "export roster");
+        var consent = SentTo(Chen).Last().SelectToken("attachments[0]")!;
+        await AnswerConsentAsync(client, Chen, LastConsentToken(Chen), accept: true, "upload/roster-en.xlsx");
+
+        Assert.Matches(@"^roster-\d{8}\.xlsx$", consent.Value<string>("name"));
+        using var sheets = new SheetFiles();
+        var copy = sheets.Path("uploaded-en.xlsx");
+        await File.WriteAllBytesAsync(copy, _connector.Uploads["/upload/roster-en.xlsx"].Bytes);
+        Assert.Equal("Roster", MiniExcelLibs.MiniExcel.GetSheetNames(copy).Single());
+        var headers = MiniExcelLibs.MiniExcel.Query(copy, useHeaderRow: false).Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString());
+        Assert.Equal(["Name", "Department", "Email", "Entra object id", "Role", "Supervised departments"], headers);
+        Assert.True(Rectification.Data.People.RosterSheet.Read(copy).Succeeded);
+    }
+
+    [Fact]
     public async Task A_leader_exports_only_the_departments_they_supervise()
     {
         using var sheets = new SheetFiles();
