@@ -97,6 +97,19 @@ public sealed class EvidenceRepository(ConnectionFactory connections, IEvidenceS
         return (await connection.QueryAsync<EvidenceRow>(new CommandDefinition(SelectForTask, new { Id = taskId }, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
     }
 
+    private const string SelectNamesForInspection = """
+        SELECT e.task_id AS TaskId, e.name AS Name FROM evidence_files e JOIN tasks t ON t.id = e.task_id
+        WHERE t.inspection_id = @Id ORDER BY e.task_id, e.id
+        """;
+
+    /// <summary>The evidence file names of every measure of an inspection, in upload order: what the ledger export lists.</summary>
+    public async Task<ILookup<long, string>> NamesByTaskAsync(long inspectionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long TaskId, string Name)>(new CommandDefinition(SelectNamesForInspection, new { Id = inspectionId }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.TaskId, r => r.Name);
+    }
+
     private const string SelectForWriteOff = $"SELECT {Columns} FROM evidence_files e JOIN people p ON p.id = e.uploaded_by WHERE e.write_off_id = @Id ORDER BY e.id";
 
     public async Task<IReadOnlyList<EvidenceFile>> ForWriteOffAsync(long writeOffId, CancellationToken cancellationToken = default)

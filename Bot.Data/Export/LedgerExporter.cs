@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Rectification.Data.Evidence;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 
 namespace Rectification.Data.Export;
 
-/// <summary>One measure as the export writes it.</summary>
-public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTimeOffset? LastUpdateLocal);
+/// <summary>One measure as the export writes it; <see cref="Evidence"/> are the names of its evidence files.</summary>
+public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTimeOffset? LastUpdateLocal)
+{
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}
 
 /// <summary>
 /// Writes one inspection's ledger as the 台账 an admin prints and the importer reads back: a merged title row (the
@@ -17,17 +22,18 @@ public sealed record LedgerExportRow(TaskDetail Detail, int DaysOverdue, DateTim
 /// to one page wide, the header repeated on every page, frozen and filtered; numbers and dates as real values; rows
 /// coloured red when overdue, yellow when due soon, green when written off. A second sheet has the per-aspect figures.
 /// 整改时限 is the plan's wording, 截止日期 the deadline in force (after extensions), so importing the file into an empty
-/// database gives the same ledger. 最后更新 and 逾期天数 are for readers; import ignores them.
+/// database gives the same ledger. 最后更新, 逾期天数 and 佐证材料 (how many evidence files, and their names) are for readers;
+/// import ignores them.
 /// Written with the Open XML SDK rather than MiniExcel: merges, print titles, fit-to-width, freeze panes and fills
 /// are what MiniExcel's writer and templates cannot express.
 /// </summary>
-public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calendar)
+public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calendar, EvidenceRepository? evidence = null)
 {
     public static readonly IReadOnlyList<LedgerColumn> Columns =
     [
         LedgerColumn.Code, LedgerColumn.Aspect, LedgerColumn.Problem, LedgerColumn.Measure, LedgerColumn.Leader, LedgerColumn.LeadDepartment,
         LedgerColumn.CoDepartments, LedgerColumn.Officers, LedgerColumn.TimeLimit, LedgerColumn.DueDate, LedgerColumn.Status,
-        LedgerColumn.Percent, LedgerColumn.Progress, LedgerColumn.LastUpdate, LedgerColumn.DaysOverdue,
+        LedgerColumn.Percent, LedgerColumn.Progress, LedgerColumn.LastUpdate, LedgerColumn.DaysOverdue, LedgerColumn.Evidence,
     ];
 
     private const int HeaderRow = 3;
@@ -42,12 +48,13 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
         var today = calendar.Today(now);
         var page = await queries.ListAsync(scope, TaskFilter.All, today, 0, int.MaxValue, cancellationToken: cancellationToken);
         var rows = new List<LedgerExportRow>(page.Items.Count);
+        var files = evidence is null ? null : await evidence.NamesByTaskAsync(inspectionId, cancellationToken);
         foreach (var summary in page.Items)
         {
             if (await queries.GetAsync(summary.Id, cancellationToken) is { } detail && detail.InspectionId == inspectionId)
             {
                 var lastUpdate = summary.LastProgressAt is { } at ? TimeZoneInfo.ConvertTime(at, calendar.TimeZone) : (DateTimeOffset?)null;
-                rows.Add(new LedgerExportRow(detail, summary.DaysOverdue(today), lastUpdate));
+                rows.Add(new LedgerExportRow(detail, summary.DaysOverdue(today), lastUpdate) { Evidence = files?[summary.Id].ToList() ?? [] });
             }
         }
         return rows;
@@ -276,7 +283,7 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
 
     private static double MaxWidth(LedgerColumn column) => column switch
     {
-        LedgerColumn.Measure or LedgerColumn.Progress => 40,
+        LedgerColumn.Measure or LedgerColumn.Progress or LedgerColumn.Evidence => 40,
         LedgerColumn.Aspect or LedgerColumn.Problem => 24,
         _ => 14,
     };
@@ -311,11 +318,50 @@ public sealed class LedgerExporter(LedgerQueries queries, LedgerCalendar calenda
             LedgerColumn.Percent => task.Percent / 100.0,
             LedgerColumn.Progress => Blank(SafeCell(row.Detail.ProgressNote)),
             LedgerColumn.LastUpdate => row.LastUpdateLocal?.DateTime,
+            LedgerColumn.Evidence => EvidenceCell(row.Evidence, language),
             _ => row.DaysOverdue,
         };
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>
+    /// Far below Excel's 32,767 characters a cell may hold: a measure with hundreds of photos must not make the workbook
+    /// unreadable, and a reader wants the count and the first names, not a page of them (the files are in the bot).
+    /// </summary>
+    internal const int EvidenceCellLimit = 2000;
+
+    /// <summary>
+    /// 佐证材料: how many files, then their names, as many as fit in <see cref="EvidenceCellLimit"/>; the rest are
+    /// counted ("…等N个" / "… and N more"), never silently dropped.
+    /// </summary>
+    internal static string? EvidenceCell(IReadOnlyList<string> names, LedgerLanguage language)
+    {
+        if (names.Count == 0)
+        {
+            return null;
+        }
+        var chinese = language == LedgerLanguage.Chinese;
+        var separator = chinese ? "、" : ", ";
+        var cell = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{names.Count}{(chinese ? "：" : ": ")}"));
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = SafeCell(names[i]) ?? "";
+            var rest = names.Count - i - 1;
+            // Room is kept for the longest possible tail, so a name is listed only if the count of the rest still fits.
+            var tail = rest == 0 ? "" : MoreWords(chinese, names.Count, names.Count);
+            if (cell.Length + (i > 0 ? separator.Length : 0) + name.Length + tail.Length > EvidenceCellLimit)
+            {
+                return cell.Append(MoreWords(chinese, names.Count, names.Count - i)).ToString();
+            }
+            cell.Append(i > 0 ? separator : "").Append(name);
+        }
+        return cell.ToString();
+    }
+
+    private static string MoreWords(bool chinese, int total, int rest) => chinese
+        ? string.Create(CultureInfo.InvariantCulture, $"…等{total}个")
+        : string.Create(CultureInfo.InvariantCulture, $"… and {rest} more");
 
     /// <summary>XML cannot hold control characters: a pasted one must not make the whole workbook unreadable.</summary>
     private static string? SafeCell(string? text) => text is null ? null

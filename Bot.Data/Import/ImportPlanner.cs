@@ -50,6 +50,10 @@ public sealed class ImportPlanner(ConnectionFactory connections)
 
     private static readonly JsonSerializerOptions SignatureJson = new();
 
+    /// <summary>A short name for what a plan writes: the chat binds its 确认导入 to it, so a changed plan needs a new confirmation.</summary>
+    public static string Fingerprint(ImportPlan plan) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Signature(plan))))[..32];
+
     /// <summary>What a plan would write, as text: two plans that write the same thing have the same signature.</summary>
     private static string Signature(ImportPlan plan) => JsonSerializer.Serialize(new
     {

@@ -18,6 +18,9 @@ public enum LedgerColumn
     Percent,
     LastUpdate,
     DaysOverdue,
+
+    /// <summary>The export's list of evidence files per measure: for readers, ignored on import (files come in chat).</summary>
+    Evidence,
 }
 
 /// <summary>
@@ -46,6 +49,7 @@ public static class LedgerHeaders
         (LedgerColumn.Percent, ["完成进度", "完成比例", "进度", "percent", "percentage"]),
         (LedgerColumn.LastUpdate, ["最后更新", "lastupdate", "lastupdated"]),
         (LedgerColumn.DaysOverdue, ["逾期天数", "超期天数", "daysoverdue", "overduedays"]),
+        (LedgerColumn.Evidence, ["佐证材料", "佐证材料清单", "evidence", "evidencefiles"]),
     ];
 
     private static readonly Dictionary<string, LedgerColumn> ByKey = Names
@@ -77,6 +81,8 @@ public static class LedgerHeaders
         (LedgerColumn.Percent, LedgerLanguage.Chinese) => "完成进度",
         (LedgerColumn.LastUpdate, LedgerLanguage.Chinese) => "最后更新",
         (LedgerColumn.DaysOverdue, LedgerLanguage.Chinese) => "逾期天数",
+        (LedgerColumn.Evidence, LedgerLanguage.Chinese) => "佐证材料",
+        (LedgerColumn.Evidence, _) => "Evidence",
         (LedgerColumn.Code, _) => "No.",
         (LedgerColumn.Aspect, _) => "Aspect",
         (LedgerColumn.Problem, _) => "Problem",

@@ -402,7 +402,7 @@ public static partial class LedgerSheetReader
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     /// <summary>An OLE2 compound file (the old .xls format) renamed .xlsx: its first bytes say so.</summary>
-    private static bool IsLegacyWorkbook(string path)
+    internal static bool IsLegacyWorkbook(string path)
     {
         try
         {
@@ -481,7 +481,7 @@ public static partial class LedgerSheetReader
         return rounded is >= 0 and <= 100 ? ((int)rounded, true) : (null, false);
     }
 
-    private static List<SheetRow> XlsxRows(string path, string sheet)
+    internal static List<SheetRow> XlsxRows(string path, string sheet)
     {
         var configuration = new OpenXmlConfiguration { FillMergedCells = true };
         var rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX, configuration: configuration);
@@ -493,7 +493,7 @@ public static partial class LedgerSheetReader
     /// RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes), comma or tab. UTF-8 with or without BOM; a file that is
     /// not valid UTF-8 is GB18030, which is what Excel on a Chinese Windows writes for "CSV".
     /// </summary>
-    private static List<SheetRow> CsvRows(string path)
+    internal static List<SheetRow> CsvRows(string path)
     {
         var text = DecodeCsv(File.ReadAllBytes(path));
         var firstLine = text.AsSpan(0, text.IndexOf('\n') is var n and >= 0 ? n : text.Length);

@@ -24,7 +24,27 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
         await SingleAsync(" WHERE p.id = @Value", id, cancellationToken);
 
     public async Task<Person?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken = default) =>
-        await SingleAsync(" WHERE p.teams_user_id = @Value", teamsUserId, cancellationToken);
+        // Ids are stored lowered (ObjectIdKey), so a plain equality finds any spelling and the UNIQUE index serves it:
+        // this runs on every turn.
+        await SingleAsync(" WHERE p.teams_user_id = @Value", ObjectIdKey(teamsUserId)!, cancellationToken);
+
+    /// <summary>
+    /// The stored spelling of an Entra object id: lower case, as Teams sends it. A roster may write one in capitals;
+    /// stored as written, one account could be two people and the lookup could not use the column's index.
+    /// </summary>
+    internal static string? ObjectIdKey(string? objectId) => objectId?.ToLowerInvariant();
+
+    private const string SelectMixedCaseObjectIds = "SELECT name AS Name, teams_user_id AS TeamsUserId FROM people WHERE teams_user_id <> lower(teams_user_id) ORDER BY id";
+
+    /// <summary>
+    /// Stored ids migration 0081 could not lower because another person holds the same id in another spelling: one
+    /// account written for two people. Startup warns about each; an admin decides who it is.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string TeamsUserId)>> ListObjectIdCaseCollisionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Name, string TeamsUserId)>(new CommandDefinition(SelectMixedCaseObjectIds, cancellationToken: cancellationToken))).ToList();
+    }
 
     public async Task<Person?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         await SingleAsync(" WHERE lower(p.email) = lower(@Value)", email, cancellationToken);
@@ -74,7 +94,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
     public async Task<bool> LinkTeamsUserAsync(long personId, string teamsUserId, string? tenantId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = teamsUserId, TenantId = tenantId }, cancellationToken: cancellationToken)) == 1;
+        return await connection.ExecuteAsync(new CommandDefinition(LinkTeamsUser, new { Id = personId, TeamsUserId = ObjectIdKey(teamsUserId), TenantId = tenantId }, cancellationToken: cancellationToken)) == 1;
     }
 
     private const string UnlinkTeamsUser = "UPDATE people SET teams_user_id = NULL, teams_tenant_id = NULL WHERE id = @Id";
@@ -123,7 +143,7 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
             Name = person.Name.Trim(),
             DepartmentId = departmentId,
             person.Email,
-            person.TeamsUserId,
+            TeamsUserId = ObjectIdKey(person.TeamsUserId),
             person.TimeZone,
             person.IsAdmin,
             CreatedAt = now,

@@ -210,6 +210,7 @@ public sealed class ImportExportCommandTests : IDisposable
         using var original = NewDatabase("original.db");
         await RunAsync(original, "import", MessySheet("v1.xlsx"));
         await RunAsync(original, "import", MessySheet("v2.xlsx", "建立并印发制度", "整改中", "60%"));
+        await AttachEvidenceAsync(original, "2", "专题会议纪要.pdf", "制度文件.pdf");
         var exported = _files.Path("export.xlsx");
 
         var (exportCode, _) = await RunAsync(original, "export", exported, "--lang", language);
@@ -220,6 +221,21 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.True(importCode == 0, string.Join('\n', lines));
         Assert.Equal((await original.Queries.InspectionsAsync()).Select(i => i with { Id = 0 }), (await copy.Queries.InspectionsAsync()).Select(i => i with { Id = 0 }));
         Assert.Equal(await LedgerAsync(original), await LedgerAsync(copy));
+    }
+
+    /// <summary>Evidence files on a task, as an officer's report in chat leaves them (stored beside the ledger file, claimed).</summary>
+    private async Task AttachEvidenceAsync(Database database, string code, params string[] names)
+    {
+        using var connections = new ConnectionFactory(new DatabaseOptions { ConnectionString = database.Path });
+        var evidence = new Rectification.Data.Evidence.EvidenceRepository(connections, new Rectification.Data.Evidence.FolderEvidenceStore(_files.Path("evidence")));
+        var task = (await database.Queries.FindByCodeAsync(code))!;
+        var officer = task.OfficerList[0].Id;
+        foreach (var name in names)
+        {
+            await evidence.AddAsync(new Rectification.Data.Evidence.NewEvidence(officer, name, System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% {name}\n%%EOF"),
+                Rectification.Data.Evidence.FileTypes.Pdf, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+        await evidence.ClaimAsync(officer, task.Task.Id, null, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow);
     }
 
     private static async Task<List<string>> LedgerAsync(Database database)
@@ -240,6 +256,7 @@ public sealed class ImportExportCommandTests : IDisposable
     {
         using var database = NewDatabase();
         await RunAsync(database, "import", MessySheet());
+        await AttachEvidenceAsync(database, "1", "学习记录.pdf", "签到表.pdf");
         var exported = _files.Path("export.xlsx");
 
         await RunAsync(database, "export", exported, "--lang", "zh-CN");
@@ -250,7 +267,8 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.StartsWith("填报单位：XX县民政局", rows[1][0], StringComparison.Ordinal);
         // The particulars ride on the same line, so import reads them back.
         Assert.Contains("反馈日期：2021-06-10", rows[1][0], StringComparison.Ordinal);
-        Assert.Equal(["序号", "方面", "存在问题", "整改措施", "责任领导", "责任部门", "配合部门", "责任人", "整改时限", "截止日期", "状态", "完成进度", "整改进展", "最后更新", "逾期天数"], rows[2]);
+        Assert.Equal(["序号", "方面", "存在问题", "整改措施", "责任领导", "责任部门", "配合部门", "责任人", "整改时限", "截止日期", "状态", "完成进度", "整改进展", "最后更新", "逾期天数", "佐证材料"], rows[2]);
+        Assert.Equal(("2：学习记录.pdf、签到表.pdf", ""), (rows[3][15], rows[4][15]));
         var second = rows[4];
         Assert.Equal(("2", "2021年12月底前", "未开始", "0"), (second[0], second[8], second[10], second[11]));
         Assert.StartsWith("12/31/2021", second[9], StringComparison.Ordinal);

@@ -342,6 +342,56 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_admin_gets_the_roster_as_people_export_makes_it_and_others_are_refused()
+    {
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+
+        await SayAsync(client, Li, "导出人员名单");
+        await SayAsync(client, Liu, "导出人员名单");
+        await SayAsync(client, Chen, "导出人员名单");
+        var consent = SentTo(Chen).Last().SelectToken("attachments[0]")!;
+        await AnswerConsentAsync(client, Chen, LastConsentToken(Chen), accept: true, "upload/roster.xlsx");
+
+        Assert.Contains(TextsTo(Li), t => t.Contains("只有整改办（台账管理员）可以导出", StringComparison.Ordinal));
+        Assert.Contains(TextsTo(Liu), t => t.Contains("只有整改办（台账管理员）可以导出", StringComparison.Ordinal));
+        Assert.Equal(Consent, consent.Value<string>("contentType"));
+        Assert.StartsWith("人员名单-", consent.Value<string>("name"), StringComparison.Ordinal);
+        using var sheets = new SheetFiles();
+        var path = sheets.Path("cli-roster.xlsx");
+        Assert.Equal(0, await PeopleCommand.RunAsync(bot.Services, ["export", path], UiText.ZhCn, TextWriter.Null, CancellationToken.None));
+        var uploaded = _connector.Uploads["/upload/roster.xlsx"].Bytes;
+        Assert.Equal(ZipParts(await File.ReadAllBytesAsync(path)), ZipParts(uploaded));
+        var copy = sheets.Path("uploaded.xlsx");
+        await File.WriteAllBytesAsync(copy, uploaded);
+        var read = Rectification.Data.People.RosterSheet.Read(copy);
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        Assert.Contains(read.Entries, e => e.Name == "陈静" && e.IsAdmin == true);
+        Assert.Contains(read.Entries, e => e.Name == "李明" && e.IsLeader);
+        Assert.Equal(FileInfo, SentTo(Chen).Last().SelectToken("attachments[0].contentType")?.ToString());
+    }
+
+    [Fact]
+    public async Task An_admin_writing_english_gets_the_roster_in_english()
+    {
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+
+        await SayAsync(client, Chen, "export roster");
+        var consent = SentTo(Chen).Last().SelectToken("attachments[0]")!;
+        await AnswerConsentAsync(client, Chen, LastConsentToken(Chen), accept: true, "upload/roster-en.xlsx");
+
+        Assert.Matches(@"^roster-\d{8}\.xlsx$", consent.Value<string>("name"));
+        using var sheets = new SheetFiles();
+        var copy = sheets.Path("uploaded-en.xlsx");
+        await File.WriteAllBytesAsync(copy, _connector.Uploads["/upload/roster-en.xlsx"].Bytes);
+        Assert.Equal("Roster", MiniExcelLibs.MiniExcel.GetSheetNames(copy).Single());
+        var headers = MiniExcelLibs.MiniExcel.Query(copy, useHeaderRow: false).Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString());
+        Assert.Equal(["Name", "Department", "Email", "Entra object id", "Role", "Supervised departments"], headers);
+        Assert.True(Rectification.Data.People.RosterSheet.Read(copy).Succeeded);
+    }
+
+    [Fact]
     public async Task A_leader_exports_only_the_departments_they_supervise()
     {
         using var sheets = new SheetFiles();
@@ -456,7 +506,7 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
 
         await SayAsync(client, Chen, "", FileAttachment("专项巡察台账.xlsx", "files/ledger"));
 
-        Assert.Contains(TextsTo(Chen), t => t.Contains("导入预览：专项巡察台账.xlsx", StringComparison.Ordinal) && t.Contains("新增 2 项", StringComparison.Ordinal)
+        Assert.Contains(TextsTo(Chen), t => t.Contains("导入预览：专项巡察台账.xlsx", StringComparison.Ordinal) && t.Contains("新增2项", StringComparison.Ordinal)
             && t.Contains("确认导入", StringComparison.Ordinal));
         Assert.Equal(0, await TaskCountAsync("2026年专项巡察整改台账"));
         Assert.Equal(0, await EvidenceRowsAsync());
@@ -485,12 +535,47 @@ public sealed partial class FilesEndpointTests : IAsyncLifetime
         await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
         await PressAsync(client, Chen, stale);
 
-        Assert.Contains(TextsTo(Chen), t => t.Contains("台账在您确认前已发生变化", StringComparison.Ordinal) && t.Contains("更新 1 项", StringComparison.Ordinal));
+        Assert.Contains(TextsTo(Chen), t => t.Contains("台账在您确认前已发生变化", StringComparison.Ordinal) && t.Contains("更新1项", StringComparison.Ordinal));
         var task = (await new LedgerQueries(_database.Connections).FindByCodeAsync("2"))!;
         Assert.Equal("建立健全意识形态工作责任制并每季度检查", task.Task.Measure);
 
         await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
         Assert.Equal("建立健全意识形态工作责任制", (await new LedgerQueries(_database.Connections).FindByCodeAsync("2"))!.Task.Measure);
+    }
+
+    [Fact]
+    public async Task A_renumbered_sheet_shows_the_importers_plan_and_the_confirmation_keeps_each_measures_history()
+    {
+        using var sheets = new SheetFiles();
+        await using var bot = StartBot();
+        using var client = bot.CreateClient();
+        _connector.Files["/files/ledger"] = LedgerSheet(sheets);
+        await SayAsync(client, Chen, "", FileAttachment("台账.xlsx", "files/ledger"));
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+        var queries = new LedgerQueries(_database.Connections);
+        var studyId = (await queries.FindByCodeAsync("1"))!.Task.Id;
+
+        // The office inserts a measure at the top and renumbers: the old 1 and 2 become 2 and 3, and one row is dropped.
+        var path = sheets.Xlsx("renumbered.xlsx", new Dictionary<int, object?[]>
+        {
+            [1] = ["2026年专项巡察整改台账"],
+            [3] = Header,
+            [4] = ["1", "一、意识形态工作方面", "阵地管理有漏洞", "全面排查宣传阵地", "李明", "宣传教育科", null, "孙丽", new DateTime(2026, 11, 30), null, null, null],
+            [5] = ["2", "一、意识形态工作方面", "学习贯彻不深入", "开展专题学习研讨", "李明", "民族宗教科", null, "刘洋", new DateTime(2026, 12, 31), null, null, null],
+        });
+        _connector.Files["/files/renumbered"] = await File.ReadAllBytesAsync(path);
+        await SayAsync(client, Chen, "", FileAttachment("台账-修订.xlsx", "files/renumbered"));
+
+        var card = TextsTo(Chen).Last();
+        Assert.Contains("新增1项，更新0项，重新编号1项，未变0项，表中已删除1项", card, StringComparison.Ordinal);
+        Assert.Contains("重新编号", card, StringComparison.Ordinal);
+        Assert.Equal(studyId, (await queries.FindByCodeAsync("1"))!.Task.Id);
+
+        await PressAsync(client, Chen, LastSubmit(Chen, "import_confirm"));
+
+        Assert.Contains(TextsTo(Chen), t => t.Contains("已导入“2026年专项巡察整改台账”：新增1项，更新0项，重新编号1项", StringComparison.Ordinal));
+        Assert.Equal(studyId, (await queries.FindByCodeAsync("2"))!.Task.Id);
+        Assert.Equal("全面排查宣传阵地", (await queries.FindByCodeAsync("1"))!.Task.Measure);
     }
 
     [Fact]

@@ -53,11 +53,12 @@ public sealed class RenderingTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Contains(workbook.Workbook.DefinedNames!.Elements<DefinedName>(), n => n.Name == "_xlnm.Print_Titles" && n.Text == "'整改台账'!$3:$3");
         var pane = sheet.Descendants<Pane>().Single();
         Assert.Equal((3.0, "A4", PaneStateValues.Frozen), (pane.VerticalSplit!.Value, pane.TopLeftCell!.Value, pane.State!.Value));
-        Assert.Equal("A3:O28", sheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
+        // 16 columns: the export's own 15 and 佐证材料 (evidence).
+        Assert.Equal("A3:P28", sheet.GetFirstChild<AutoFilter>()!.Reference!.Value);
 
         var merges = sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ToList();
-        Assert.Contains("A1:O1", merges);
-        Assert.Contains("A2:O2", merges);
+        Assert.Contains("A1:P1", merges);
+        Assert.Contains("A2:P2", merges);
         Assert.Contains("B4:B18", merges);
         Assert.Contains("C4:C6", merges);
 

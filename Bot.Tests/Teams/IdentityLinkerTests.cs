@@ -17,13 +17,13 @@ public sealed class IdentityLinkerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private async Task<Person?> ResolveAsync(string displayName, string? appId)
+    private async Task<Person?> ResolveAsync(string displayName, string? appId, string aadObjectId = "aad-stranger")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = appId }).Build();
         var linker = new IdentityLinker(_chat.Get<PeopleRepository>(), _chat.Get<Rectification.Data.Trust.TenantBinding>(), configuration, NullLogger<IdentityLinker>.Instance);
         var activity = new Activity(ActivityTypes.Message)
         {
-            ChannelId = "test", From = new ChannelAccount("29:stranger", displayName) { AadObjectId = "aad-stranger" },
+            ChannelId = "test", From = new ChannelAccount("29:stranger", displayName) { AadObjectId = aadObjectId },
             Conversation = new ConversationAccount(id: "c1"), Recipient = new ChannelAccount("bot"),
         };
         return await linker.ResolveAsync(new TurnContext(new TestAdapter(), activity), CancellationToken.None);
@@ -49,5 +49,17 @@ public sealed class IdentityLinkerTests : IAsyncLifetime
     public async Task In_local_development_anyone_is_found_by_display_name()
     {
         Assert.Equal("李明", (await ResolveAsync("李明", null))!.Name);
+    }
+
+    [Fact]
+    public async Task With_authentication_on_the_object_id_a_roster_gives_links_the_person_whatever_the_display_name()
+    {
+        var roster = _chat.Get<RosterImport>();
+        var plan = await roster.PlanEditAsync("刘洋", new PersonEdit(ObjectId: "5D7C4A9B-1E2F-4A3B-8C9D-0E1F2A3B4C5D"));
+        Assert.True((await roster.ApplyAsync(plan, Rectification.Data.Ledger.Actor.System("people set"), DateTimeOffset.UtcNow)).Succeeded);
+
+        var person = await ResolveAsync("Liu Yang (County Audit)", "00000000-0000-0000-0000-000000000001", "5d7c4a9b-1e2f-4a3b-8c9d-0e1f2a3b4c5d");
+
+        Assert.Equal("刘洋", person?.Name);
     }
 }

@@ -37,8 +37,14 @@ public static class FileCards
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 
-    /// <summary>The dry-run plan of a ledger sent in chat, with 确认导入 bound to the file's sha256 and to this plan.</summary>
-    public static Reply.Card ImportPlan(UiText t, string name, Conversation.Files.UploadPlan plan, long uploadId, string sha256, string? notice = null)
+    /// <summary>Items per section of a plan card; the rest is counted ("… and 12 more"), as a card is read on a phone.</summary>
+    public const int PlanItemsPerSection = 10;
+
+    /// <summary>
+    /// The importer's dry-run plan of a ledger sent in chat, worded as <c>import --dry-run</c> prints it, with 确认导入 bound
+    /// to the file's sha256 and to this plan. A plan that writes nothing gets no button.
+    /// </summary>
+    public static Reply.Card ImportPlan(UiText t, string name, Data.Import.ImportPlan plan, long uploadId, string sha256, string? notice = null)
     {
         var title = t.ImportPlanTitle(name);
         var body = new List<JsonNode> { Text(title, size: "Medium", weight: "Bolder") };
@@ -46,16 +52,11 @@ public static class FileCards
         {
             body.Add(Text(notice, color: "attention"));
         }
-        body.Add(Text(t.ImportPlanSummary(plan.New.Count, plan.Updated.Count, plan.Unchanged.Count, plan.Renumbered.Count)));
-        foreach (var (kind, codes) in new[] { ("new", plan.New), ("updated", plan.Updated), ("renumbered", plan.Renumbered) })
-        {
-            if (codes.Count > 0)
-            {
-                body.Add(Text(t.ImportPlanCodes(kind, codes), subtle: true));
-            }
-        }
+        var lines = t.DescribePlan(plan, PlanItemsPerSection);
+        body.Add(Text(lines[0]));
+        body.AddRange(lines.Skip(1).Select(line => Text(line, subtle: true)));
         var confirm = Submit(t.ButtonConfirmImport, "import_confirm",
-            new { upload = uploadId.ToString(CultureInfo.InvariantCulture), sha256, plan = plan.Hash }, style: "positive");
-        return new Reply.Card(Build([.. body], [confirm]), title);
+            new { upload = uploadId.ToString(CultureInfo.InvariantCulture), sha256, plan = Data.Import.ImportPlanner.Fingerprint(plan) }, style: "positive");
+        return new Reply.Card(Build([.. body], plan.HasChanges ? [confirm] : []), title);
     }
 }

@@ -27,6 +27,10 @@ public static class ReminderCards
             Text(title, size: "Medium", weight: "Bolder", color: Colour(digest.Kind)),
             Text(t.ReminderIntro(digest.Kind, digest.SlotDate, digest.IsCatchUp), subtle: true, spacing: "None"),
         };
+        if (digest.MissingCalendarYears.Count > 0)
+        {
+            body.Add(Text(t.CalendarYearsMissing(digest.MissingCalendarYears), weight: "Bolder", color: "attention"));
+        }
         foreach (var item in digest.Items.Take(MaxItems))
         {
             var buttons = new List<JsonNode> { Submit(t.ButtonReport, "progress_start", new { code = item.Code }) };

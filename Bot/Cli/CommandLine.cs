@@ -39,6 +39,9 @@ public static class CommandLine
         /// ledger never seed, so the demo never ends up under an admin's own ledger.
         /// </summary>
         public bool SeedsDemo { get; init; }
+
+        /// <summary>Sub-verbs (first argument) after which positional arguments name files: <c>people import x.xlsx</c>, not <c>people set 张三</c>.</summary>
+        public string[] PathModes { get; init; } = [];
     }
 
     // Add a line for a new verb.
@@ -59,6 +62,8 @@ public static class CommandLine
         new("benchmark", ["--tasks", "--postgres", "--keep"], ["--keep"], PathArguments: false, NeedsDatabase: false,
             (_, args, text, output, cancellationToken) => BenchmarkCommand.RunAsync(args, text, output, cancellationToken)),
         // Reads the configured ledger's names and roles; like the host it loads the demo into an empty database.
+        // Writes people (import, set) and reads them (list, export); the reading modes seed the demo like the host.
+        new("people", PeopleCommand.Options, [], PathArguments: false, NeedsDatabase: true, PeopleCommand.RunAsync) { Flags = PeopleCommand.Flags, PathModes = PeopleCommand.FileModes },
         new("understand", ["--as", "--today"], [], PathArguments: false, NeedsDatabase: true, UnderstandAsync) { Flags = ["--jsonl"] },
     ];
 
@@ -145,6 +150,8 @@ public static class CommandLine
             builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
             builder.Services.AddLedger();
             builder.Services.AddReminders();
+            // The evidence list of the ledger export (and the same services the chat's files use).
+            builder.Services.AddFiles();
             builder.Services.AddProactiveAdapter(builder.Configuration);
             builder.Services.AddSingleton(new Conversation.CommandParser());
             builder.Services.AddUnderstanding();
@@ -230,7 +237,7 @@ public static class CommandLine
                 }
                 i++;
             }
-            else if (verb.PathArguments)
+            else if (verb.PathArguments || (i > 0 && verb.PathModes.Contains(resolved[0], StringComparer.OrdinalIgnoreCase)))
             {
                 resolved[i] = Path.GetFullPath(resolved[i], callerDirectory);
             }

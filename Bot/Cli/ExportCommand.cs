@@ -52,7 +52,7 @@ public static class ExportCommand
             inspection = inspections[0];
         }
 
-        var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>());
+        var exporter = new LedgerExporter(queries, services.GetRequiredService<LedgerCalendar>(), services.GetRequiredService<Data.Evidence.EvidenceRepository>());
         var language = text.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? LedgerLanguage.English : LedgerLanguage.Chinese;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var dueSoonDays = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hosting.LedgerOptions>>().Value.DueSoonDays;

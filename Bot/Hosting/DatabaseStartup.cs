@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Rectification.Bot.Demo;
 using Rectification.Data.Db;
+using Rectification.Data.People;
 
 namespace Rectification.Bot.Hosting;
 
@@ -8,7 +9,7 @@ namespace Rectification.Bot.Hosting;
 /// Brings the database to the current schema and, on a first start, loads the demo ledger when
 /// <see cref="LedgerOptions.ShouldSeedDemo"/> says so (local use, or asked for).
 /// </summary>
-public sealed class DatabaseStartup(MigrationRunner migrations, DemoLedger demo, IOptions<LedgerOptions> options, IConfiguration configuration, ILogger<DatabaseStartup> logger)
+public sealed class DatabaseStartup(MigrationRunner migrations, PeopleRepository people, DemoLedger demo, IOptions<LedgerOptions> options, IConfiguration configuration, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(bool seedDemo, CancellationToken cancellationToken)
     {
@@ -16,6 +17,11 @@ public sealed class DatabaseStartup(MigrationRunner migrations, DemoLedger demo,
         foreach (var name in applied)
         {
             logger.LogInformation("Applied migration {Migration}", name);
+        }
+        foreach (var (name, objectId) in await people.ListObjectIdCaseCollisionsAsync(cancellationToken))
+        {
+            logger.LogWarning("Ledger person {Name} has Entra object id {ObjectId}, which another person holds in another spelling: "
+                + "Teams finds only the lower-case one; an admin should unlink the wrong person and set the right id", name, objectId);
         }
         if (seedDemo && options.Value.ShouldSeedDemo(configuration["MicrosoftAppId"]) && await demo.SeedIfEmptyAsync(cancellationToken))
         {

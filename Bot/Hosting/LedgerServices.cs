@@ -23,6 +23,7 @@ public static class LedgerServices
         services.AddSingleton<LedgerQueries>();
         services.AddSingleton<LedgerChanges>();
         services.AddSingleton<PeopleRepository>();
+        services.AddSingleton<RosterImport>();
         services.AddSingleton<ConversationReferences>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<TenantBinding>();

@@ -261,7 +261,11 @@ public sealed class ReminderDispatcher(
         {
             return (null, "nothing left to remind");
         }
-        return (new ReminderDigest(kind, row.SlotKey, row.SlotDate, row.IsCatchUp, items, payload.Unreachable, failed, unknown), null);
+        return (new ReminderDigest(kind, row.SlotKey, row.SlotDate, row.IsCatchUp, items, payload.Unreachable, failed, unknown)
+        {
+            // The admins hear it first when the holiday file lacks this year, or (from 1 December) the next.
+            MissingCalendarYears = kind == ReminderKind.AdminRed ? calendar.MissingYears(row.SlotDate) : [],
+        }, null);
     }
 }
 
@@ -274,4 +278,8 @@ public sealed record ReminderDigest(
     IReadOnlyList<ReminderItem> Items,
     IReadOnlyList<UnreachablePerson> Unreachable,
     IReadOnlyList<FailedDelivery> Failed,
-    long UnknownCount);
+    long UnknownCount)
+{
+    /// <summary>Years the reminders run in without their holidays (admin digests only): the card says so first.</summary>
+    public IReadOnlyList<int> MissingCalendarYears { get; init; } = [];
+}

@@ -80,7 +80,7 @@ public sealed class IdentityLinker(PeopleRepository people, TenantBinding bindin
         {
             return new(null, IdentityRefusal.Unknown);
         }
-        if (match.TeamsUserId is not null && match.TeamsUserId != aadObjectId)
+        if (match.TeamsUserId is not null && !string.Equals(match.TeamsUserId, aadObjectId, StringComparison.OrdinalIgnoreCase))
         {
             return Refuse(IdentityRefusal.LinkedElsewhere, match, tenant);
         }

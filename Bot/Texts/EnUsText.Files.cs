@@ -54,17 +54,11 @@ internal sealed partial class EnUsText
 
     public override string ExportFailed(string detail) => F("I could not produce the file: {0}", detail);
 
-    public override string RosterNotAvailable(string cliCommand) => F("Exporting the roster in chat is not available yet. An administrator can run this on the server: {0}", cliCommand);
+    public override string RosterOnlyAdmins => "The roster holds emails and account ids: only the rectification office (ledger administrators) may export it.";
 
     public override string ImportOnlyAdmins => "Only the rectification office (ledger administrators) may import the ledger. Please send the file to them.";
 
     public override string ImportPlanTitle(string name) => F("Import preview: {0}", name);
-
-    public override string ImportPlanSummary(int created, int updated, int unchanged, int renumbered) =>
-        F("{0} new, {1} updated, {2} unchanged, {3} renumbered. Nothing is written until you confirm.", created, updated, unchanged, renumbered);
-
-    public override string ImportPlanCodes(string kind, IReadOnlyList<string> codes) =>
-        F("{0}: {1}", kind switch { "new" => "New", "updated" => "Updated", _ => "Renumbered" }, string.Join(", ", codes));
 
     public override string ImportPlanNothing => "The file matches the ledger; there is nothing to import.";
 

@@ -11,6 +11,7 @@ internal sealed partial class EnUsText : UiText
           dotnet run --project Bot -- inspection show|set [--feedback-date <date>] [--period <from>~<to>] [--group <group>] [--unit <unit>]   an inspection's particulars
           dotnet run --project Bot -- holidays check                 the years the holiday file covers
           dotnet run --project Bot -- export <ledger.xlsx>           write the current ledger
+          dotnet run --project Bot -- people import|list|export|set …   the roster and roles (people: usage)
           dotnet run --project Bot -- report --out <draft.docx>      draft the rectification report
           dotnet run --project Bot -- reminders preview [--at <instant>]   who would get which reminder (nothing sent)
           dotnet run --project Bot -- reminders run [--at <instant>]       plan and send the reminders due now

@@ -43,15 +43,11 @@ public abstract partial class UiText
 
     public abstract string ExportFailed(string detail);
 
-    public abstract string RosterNotAvailable(string cliCommand);
+    public abstract string RosterOnlyAdmins { get; }
 
     public abstract string ImportOnlyAdmins { get; }
 
     public abstract string ImportPlanTitle(string name);
-
-    public abstract string ImportPlanSummary(int created, int updated, int unchanged, int renumbered);
-
-    public abstract string ImportPlanCodes(string kind, IReadOnlyList<string> codes);
 
     public abstract string ImportPlanNothing { get; }
 

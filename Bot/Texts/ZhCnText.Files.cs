@@ -54,17 +54,11 @@ internal sealed partial class ZhCnText
 
     public override string ExportFailed(string detail) => F("未能生成文件：{0}", detail);
 
-    public override string RosterNotAvailable(string cliCommand) => F("暂不支持在聊天中导出人员名单。请由管理员在服务器上运行：{0}", cliCommand);
+    public override string RosterOnlyAdmins => "人员名单含邮箱和账号信息，只有整改办（台账管理员）可以导出。";
 
     public override string ImportOnlyAdmins => "只有整改办（台账管理员）可以导入台账。如需更新台账，请将文件发给整改办。";
 
     public override string ImportPlanTitle(string name) => F("导入预览：{0}", name);
-
-    public override string ImportPlanSummary(int created, int updated, int unchanged, int renumbered) =>
-        F("新增 {0} 项，更新 {1} 项，未变 {2} 项，重新编号 {3} 项。确认前不会写入任何内容。", created, updated, unchanged, renumbered);
-
-    public override string ImportPlanCodes(string kind, IReadOnlyList<string> codes) =>
-        F("{0}：{1}", kind switch { "new" => "新增", "updated" => "更新", _ => "重新编号" }, string.Join("、", codes));
 
     public override string ImportPlanNothing => "文件与现有台账一致，无需导入。";
 

@@ -11,6 +11,7 @@ internal sealed partial class ZhCnText : UiText
           dotnet run --project Bot -- inspection show|set [--feedback-date <日期>] [--period <起>~<止>] [--group <巡察组>] [--unit <单位>]   查看或设置巡察信息
           dotnet run --project Bot -- holidays check                 查看节假日文件已包含的年份
           dotnet run --project Bot -- export <台账.xlsx>             导出当前台账
+          dotnet run --project Bot -- people import|list|export|set …   人员名单与角色（people 查看用法）
           dotnet run --project Bot -- report --out <通报草稿.docx>   起草整改情况通报
           dotnet run --project Bot -- reminders preview [--at <时间>]   预览该时刻应发送的提醒（不发送）
           dotnet run --project Bot -- reminders run [--at <时间>]       立即计划并发送到期提醒

@@ -83,7 +83,7 @@ public sealed class ChatFiles(
             return null;
         }
         var type = stored.ContentType == FileTypes.Csv.ContentType ? FileTypes.Csv : FileTypes.Xlsx;
-        var plan = await planner.PlanAsync(content, stored.Name, type, cancellationToken);
+        var plan = await planner.PlanAsync(content, stored.Name, type, stored.Sha256, cancellationToken);
         if (!plan.IsLedger)
         {
             return null;
@@ -93,21 +93,25 @@ public sealed class ChatFiles(
         {
             return [new Reply.Text(t.ImportOnlyAdmins)];
         }
-        if (plan.Errors.Count > 0)
+        if (plan.Plan is not { } importPlan)
         {
-            return [new Reply.Text(string.Join('\n', [t.ImportFailed(plan.Errors.Count), .. plan.Errors.Select(t.Describe)]))];
+            return [Failed(t, plan.Errors)];
         }
-        if (plan.New.Count + plan.Updated.Count + plan.Renumbered.Count == 0)
+        if (!importPlan.HasChanges)
         {
             return [new Reply.Text(t.ImportPlanNothing)];
         }
         var id = await uploads.CreateAsync(request.Person.Id, request.Person.Name, stored.Name, stored.Sha256, content, plan.Hash, request.Now, cancellationToken);
-        return [FileCards.ImportPlan(t, stored.Name, plan, id, stored.Sha256)];
+        return [FileCards.ImportPlan(t, stored.Name, importPlan, id, stored.Sha256)];
     }
 
+    private static Reply.Text Failed(UiText t, IReadOnlyList<ImportError> errors) =>
+        new(string.Join('\n', [t.ImportFailed(errors.Count), .. errors.Select(t.Describe)]));
+
     /// <summary>
-    /// 确认导入: imports the upload the button names, if it is the same file (sha256) and the plan is still the one
-    /// shown; a plan that changed meanwhile is shown again for a new confirmation.
+    /// 确认导入: imports the upload the button names, if it is the same file (sha256) and the importer's plan is still the
+    /// one shown; a plan that changed meanwhile is shown again for a new confirmation, and the importer itself refuses a
+    /// plan the ledger moved away from between this check and its write.
     /// </summary>
     public async Task<Reply> ConfirmImportAsync(UiText t, Person person, CardSubmit submit, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -122,24 +126,22 @@ public sealed class ChatFiles(
             return new Reply.Text(t.ImportUploadGone);
         }
         var type = FileTypes.Detect(upload.Content, upload.Name) == FileTypes.Csv ? FileTypes.Csv : FileTypes.Xlsx;
-        var plan = await planner.PlanAsync(upload.Content, upload.Name, type, cancellationToken);
-        if (plan.Draft is null)
+        var plan = await planner.PlanAsync(upload.Content, upload.Name, type, upload.Sha256, cancellationToken);
+        if (plan.Plan is not { } importPlan)
         {
-            return new Reply.Text(string.Join('\n', [t.ImportFailed(plan.Errors.Count), .. plan.Errors.Select(t.Describe)]));
+            return Failed(t, plan.Errors);
         }
         if (plan.Hash != submit["plan"] || plan.Hash != upload.PlanHash)
         {
             await uploads.ReplanAsync(upload, person.Name, plan.Hash, now, cancellationToken);
-            return FileCards.ImportPlan(t, upload.Name, plan, upload.Id, upload.Sha256, t.ImportPlanChanged);
+            return FileCards.ImportPlan(t, upload.Name, importPlan, upload.Id, upload.Sha256, t.ImportPlanChanged);
         }
         if (!await uploads.ClaimForImportAsync(upload, person.Name, now, cancellationToken))
         {
             return new Reply.Text(t.ImportUploadGone);
         }
-        var written = await planner.ApplyAsync(plan.Draft, person, now, cancellationToken);
-        return new Reply.Text(written.Succeeded
-            ? t.ImportDone(written.Summary!, plan.Draft.Inspection.Title)
-            : string.Join('\n', [t.ImportFailed(written.Errors.Count), .. written.Errors.Select(t.Describe)]));
+        var written = await planner.ApplyAsync(importPlan, person, now, cancellationToken);
+        return written.Succeeded ? new Reply.Text(t.ImportApplied(written.Summary!, importPlan.Inspection.Title)) : Failed(t, written.Errors);
     }
 
     /// <summary>Ties the person's recent files to what was just saved; their names, for the reply.</summary>
@@ -174,15 +176,21 @@ public sealed class ChatFiles(
         return new Reply.File(file.Name, content, "evidence", "—");
     }
 
-    /// <summary>导出台账 and 生成通报: the same files the CLI verbs write, made by running those verbs into a temporary folder.</summary>
+    /// <summary>
+    /// 导出台账, 生成通报 and 导出人员名单: the same files the CLI verbs write, made by running those verbs into a temporary
+    /// folder. The roster (emails, account ids, who is admin) is for the rectification office only.
+    /// </summary>
     public async Task<Reply> ProduceAsync(UiText t, Person person, ChatCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (command is ChatCommand.ExportRoster)
-        {
-            return new Reply.Text(t.RosterNotAvailable("dotnet run --project Bot -- help"));
-        }
         var day = calendar.Today(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var english = t.Locale.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        if (command is ChatCommand.ExportRoster)
+        {
+            return person.IsAdmin
+                ? await RunVerbAsync(t, t.RosterFileName(day), "roster",
+                    path => ["export", path], PeopleCommand.RunAsync, "dotnet run --project Bot -- people export roster.xlsx", cancellationToken)
+                : new Reply.Text(t.RosterOnlyAdmins);
+        }
         if (!person.IsAdmin)
         {
             // A leader gets the ledger of the departments they supervise; the report speaks for the whole unit.
@@ -209,7 +217,7 @@ public sealed class ChatFiles(
         {
             var path = Path.Combine(folder.FullName, name);
             var texts = (english ? UiText.EnUs : UiText.ZhCn).WorkbookTexts;
-            await new LedgerExporter(queries, calendar).ExportAsync(path, inspections[0], english ? LedgerLanguage.English : LedgerLanguage.Chinese, texts,
+            await new LedgerExporter(queries, calendar, evidence).ExportAsync(path, inspections[0], english ? LedgerLanguage.English : LedgerLanguage.Chinese, texts,
                 ledgerOptions.Value.DueSoonDays, now, new TaskScope.Leader(person.Id), cancellationToken);
             return new Reply.File(name, await File.ReadAllBytesAsync(path, cancellationToken), "ledger", "dotnet run --project Bot -- export ledger.xlsx");
         }

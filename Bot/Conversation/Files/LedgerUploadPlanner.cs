@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Rectification.Data.Evidence;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
@@ -7,33 +5,26 @@ using Rectification.Data.People;
 
 namespace Rectification.Bot.Conversation.Files;
 
-/// <summary>What importing a sheet would do, by task code; Errors are the sheet's row errors, all of them.</summary>
-public sealed record UploadPlan(
-    bool IsLedger,
-    LedgerDraft? Draft,
-    IReadOnlyList<ImportError> Errors,
-    IReadOnlyList<string> New,
-    IReadOnlyList<string> Updated,
-    IReadOnlyList<string> Unchanged,
-    IReadOnlyList<string> Renumbered)
+/// <summary>
+/// What importing a sheet sent in chat would do: the importer's own plan (<see cref="Plan"/>), or the sheet's row errors,
+/// or not a ledger at all (a spreadsheet of evidence, say).
+/// </summary>
+public sealed record UploadPlan(bool IsLedger, ImportPlan? Plan, IReadOnlyList<ImportError> Errors)
 {
-    public static UploadPlan NotALedger { get; } = new(false, null, [], [], [], [], []);
+    public static UploadPlan NotALedger { get; } = new(false, null, []);
 
-    /// <summary>Names the plan: a confirmation is for this plan, and a ledger that changed since makes another one.</summary>
-    public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        string.Join('\n', [$"new:{string.Join(',', New)}", $"updated:{string.Join(',', Updated)}", $"unchanged:{string.Join(',', Unchanged)}",
-            $"renumbered:{string.Join(',', Renumbered)}", $"errors:{Errors.Count}"]))))[..32];
+    /// <summary>Names what the plan writes: a confirmation is for this plan, and a ledger that changed since makes another one.</summary>
+    public string Hash => Plan is null ? "" : ImportPlanner.Fingerprint(Plan);
 }
 
 /// <summary>
-/// The seam between chat and the importer: reads the sheet exactly as <c>import</c> does, works out the plan without
-/// writing, and on confirmation writes it with the CLI's importer. Until the importer's own dry-run plan (issue 9)
-/// is in, the plan compares each row with the task of the same code in the same inspection, so it reports no
-/// renumbering; the chat side stays the same when the importer's planner takes over here.
+/// The seam between chat and the importer: reads the sheet exactly as <c>import</c> does and asks the same
+/// <see cref="ImportPlanner"/> for its dry-run plan (content matching, renumbering, removed-from-sheet, deadline changes,
+/// row errors); on confirmation the planner writes that plan, or refuses when the ledger changed since.
 /// </summary>
-public sealed class LedgerUploadPlanner(LedgerQueries queries, LedgerImportWriter writer)
+public sealed class LedgerUploadPlanner(ImportPlanner importer)
 {
-    public async Task<UploadPlan> PlanAsync(byte[] content, string name, FileType type, CancellationToken cancellationToken)
+    public async Task<UploadPlan> PlanAsync(byte[] content, string name, FileType type, string sha256, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("rectification-upload-");
         ImportReadResult read;
@@ -54,39 +45,12 @@ public sealed class LedgerUploadPlanner(LedgerQueries queries, LedgerImportWrite
         }
         if (!read.Succeeded)
         {
-            return new UploadPlan(true, null, read.Errors, [], [], [], []);
+            return new UploadPlan(true, null, read.Errors);
         }
-
-        var draft = read.Draft!;
-        var inspection = (await queries.InspectionsAsync(cancellationToken)).FirstOrDefault(i => i.Title == draft.Inspection.Title);
-        List<string> created = [], updated = [], unchanged = [];
-        foreach (var row in draft.Tasks)
-        {
-            var existing = inspection is null ? null : await queries.FindByCodeAsync(row.Code, cancellationToken);
-            if (existing is null || existing.InspectionId != inspection!.Id)
-            {
-                created.Add(row.Code);
-            }
-            else
-            {
-                (Same(row, existing) ? unchanged : updated).Add(row.Code);
-            }
-        }
-        return new UploadPlan(true, draft, [], created, updated, unchanged, []);
+        var plan = await importer.PlanAsync(read.Draft!, new ImportPlanOptions(name, sha256), cancellationToken);
+        return plan.Succeeded ? new UploadPlan(true, plan, []) : new UploadPlan(true, null, plan.Errors);
     }
 
-    public Task<ImportWriteResult> ApplyAsync(LedgerDraft draft, Person person, DateTimeOffset now, CancellationToken cancellationToken) =>
-        writer.WriteAsync(draft, Actor.Person(person.Id, person.Name), now, cancellationToken);
-
-    private static bool Same(TaskDraft row, TaskDetail task) =>
-        row.Measure == task.Task.Measure
-        && row.Aspect == task.Task.Aspect
-        && row.Problem == task.Task.Problem
-        && (row.Leader ?? "") == (task.Task.Leader ?? "")
-        && (row.LeadDepartment ?? "") == (task.Task.LeadDepartment ?? "")
-        && row.Officers.Order(StringComparer.Ordinal).SequenceEqual(task.OfficerList.Select(o => o.Name).Order(StringComparer.Ordinal))
-        && row.CoDepartments.Order(StringComparer.Ordinal).SequenceEqual(task.CoDepartments.Order(StringComparer.Ordinal))
-        && (row.TimeLimit.Date is null || row.TimeLimit.Date == task.OriginalDueDate || row.TimeLimit.Date == task.Task.DueDate)
-        && (row.Status is null || row.Status == task.Task.Status)
-        && (row.Percent is null || row.Percent == task.Task.Percent);
+    public Task<ImportWriteResult> ApplyAsync(ImportPlan plan, Person person, DateTimeOffset now, CancellationToken cancellationToken) =>
+        importer.ApplyAsync(plan, Actor.Person(person.Id, person.Name), now, cancellationToken);
 }
