@@ -29,6 +29,7 @@ public static class CardPayload
         ["reminder_snooze"] = ["slot", "days"],
         ["evidence_get"] = ["id"],
         ["import_confirm"] = ["upload", "sha256", "plan"],
+        ["history"] = ["code", "skip"],
     };
 
     /// <summary>False for a message value that claims to be a card submit but has the wrong shape.</summary>
