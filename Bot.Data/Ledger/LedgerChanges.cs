@@ -321,13 +321,19 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
     // instead of colliding; SQLite already serialises writers. The version check stays as the last guard.
     private const string LockTask = "UPDATE tasks SET version = version WHERE id = @Id";
 
-    private static async Task<(Person? Person, TaskDetail? Task)> LoadAsync(DbConnection connection, DbTransaction transaction, long personId, long taskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person and the task inside the write's transaction. Without <paramref name="withHistory"/> the task's
+    /// history is not read: the permission checks and the row version need only the task and its people, and a write
+    /// must not slow down as a task's reports pile up (pending requests are counted by their own queries).
+    /// </summary>
+    private static async Task<(Person? Person, TaskDetail? Task)> LoadAsync(DbConnection connection, DbTransaction transaction, long personId, long taskId,
+        CancellationToken cancellationToken, bool withHistory = false)
     {
         await connection.ExecuteAsync(new CommandDefinition(LockTask, new { Id = taskId }, transaction, cancellationToken: cancellationToken));
         var person = (await PeopleRepository.ReadAsync(connection, transaction,
             " WHERE p.id = @Id",
             new { Id = personId }, cancellationToken)).SingleOrDefault();
-        var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken);
+        var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken, withHistory);
         return (person, task);
     }
 
