@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Rectification.Data.Db;
 
@@ -34,6 +35,55 @@ public sealed class ConversationReferences(ConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, cancellationToken: cancellationToken));
+        _known.TryRemove((reference.UserId, reference.ConversationId), out _);
+    }
+
+    // The same upsert, but an existing row is only rewritten when something in it differs: another instance may
+    // have stored what this one has not seen, and an unchanged row costs no write.
+    private const string UpsertIfChanged = Upsert + """
+
+        WHERE conversation_references.aad_object_id IS DISTINCT FROM excluded.aad_object_id
+           OR (excluded.person_id IS NOT NULL AND conversation_references.person_id IS DISTINCT FROM excluded.person_id)
+           OR conversation_references.is_personal IS DISTINCT FROM excluded.is_personal
+           OR conversation_references.service_url IS DISTINCT FROM excluded.service_url
+           OR conversation_references.tenant_id IS DISTINCT FROM excluded.tenant_id
+           OR conversation_references.channel_id IS DISTINCT FROM excluded.channel_id
+           OR conversation_references.bot_id IS DISTINCT FROM excluded.bot_id
+           OR conversation_references.reference_json IS DISTINCT FROM excluded.reference_json
+        """;
+
+    // What this instance last stored or found stored per user and conversation, and when: a message from someone
+    // whose reference is unchanged costs no connection at all. An entry is trusted for a while only, so a row changed
+    // or removed behind this instance's back (another host, a clean-up) is put right by the next message after that.
+    private static readonly TimeSpan TrustKnownFor = TimeSpan.FromMinutes(10);
+    private const int MaxKnown = 200_000;
+    private readonly ConcurrentDictionary<(string User, string Conversation), (StoredReference Reference, DateTimeOffset At)> _known = new();
+
+    /// <summary>
+    /// Stores the reference when it differs from what is stored (every message captures it, and it almost never
+    /// changes). Returns whether a row was written. updated_at is thus the time the reference last changed.
+    /// </summary>
+    public async Task<bool> SaveIfChangedAsync(StoredReference reference, CancellationToken cancellationToken = default)
+    {
+        var key = (reference.UserId, reference.ConversationId);
+        var timeless = reference with { UpdatedAt = default };
+        var cached = _known.TryGetValue(key, out var entry) && reference.UpdatedAt - entry.At < TrustKnownFor && reference.UpdatedAt >= entry.At;
+        // A message before the sender is matched to a person carries no person id: it changes nothing stored.
+        if (cached && (entry.Reference == timeless || (timeless.PersonId is null && entry.Reference == timeless with { PersonId = entry.Reference.PersonId })))
+        {
+            return false;
+        }
+        int written;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            written = await connection.ExecuteAsync(new CommandDefinition(UpsertIfChanged, reference, cancellationToken: cancellationToken));
+        }
+        if (_known.Count >= MaxKnown)
+        {
+            _known.Clear();
+        }
+        _known[key] = (timeless.PersonId is null && entry.Reference?.PersonId is { } personId ? timeless with { PersonId = personId } : timeless, reference.UpdatedAt);
+        return written > 0;
     }
 
     private const string SelectForPerson = """

@@ -5,7 +5,10 @@ using Rectification.Data.People;
 
 namespace Rectification.Bot.Teams;
 
-/// <summary>Remembers where each user can be reached, on install and on every message: reminders need it.</summary>
+/// <summary>
+/// Remembers where each user can be reached, on install and on every message: reminders need it. It is written only
+/// when it changed, so an ordinary message costs no write.
+/// </summary>
 public sealed class ReferenceCapture(ConversationReferences references, TimeProvider time, IConfiguration configuration)
 {
     private bool AuthenticationOn => !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
@@ -23,7 +26,10 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             return;
         }
         var reference = activity.GetConversationReference();
-        await references.SaveAsync(new StoredReference(
+        // The incoming message's id is not part of where the user is, and would make every message's reference
+        // differ; proactive messages start fresh rather than reply to it.
+        reference.ActivityId = null;
+        await references.SaveIfChangedAsync(new StoredReference(
             userId,
             conversationId,
             activity.From.AadObjectId,
