@@ -22,6 +22,8 @@ public sealed record ProgressReport(
 public sealed partial class LedgerChanges(ConnectionFactory connections)
 {
     private const int MaxAttempts = 5;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     private const string InsertProgress = """
         INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
@@ -371,6 +373,13 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 await transaction.RollbackAsync(cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException busy) when (busy.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < MaxAttempts)
+            {
+                // The connection already waited its busy timeout for a long writer (an import): the whole unit runs
+                // again on fresh data rather than failing the person's report with "database is locked".
+                await transaction.RollbackAsync(CancellationToken.None);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
             }
         }
     }
