@@ -1,6 +1,7 @@
 using Dapper;
 using Rectification.Data.Db;
 using Rectification.Data.People;
+using Rectification.Data.Reminders;
 
 namespace Rectification.Tests.Data.People;
 
@@ -87,6 +88,38 @@ public abstract class ConversationReferenceContractTests : IAsyncLifetime
         Assert.True(await first.SaveIfChangedAsync(Reference(Now.AddMinutes(15))));
         Assert.Equal("https://smba.trafficmanager.net/apac/", (await StoredAsync()).ServiceUrl);
     }
+
+    [Fact]
+    public async Task A_person_refused_by_Teams_is_reachable_again_after_their_next_unchanged_reference()
+    {
+        var references = new ConversationReferences(_database.Connections);
+        var recipients = new ReminderRecipients(_database.Connections, references);
+        Assert.True(await references.SaveIfChangedAsync(Reference(Now)));
+        Assert.True(await ReachableAsync());
+
+        // This host's dispatcher got a 403; the person comes back in the same conversation, nothing in the reference changed.
+        await recipients.MarkUnreachableAsync(_people.LiuYang.Id, 403, Now.AddMinutes(1));
+        Assert.False(await ReachableAsync());
+        Assert.True(await references.SaveIfChangedAsync(Reference(Now.AddMinutes(2))));
+        Assert.True(await ReachableAsync());
+        // Reachable again, the next unchanged message costs nothing again.
+        Assert.False(await references.SaveIfChangedAsync(Reference(Now.AddMinutes(3))));
+
+        // Another host's dispatcher got a 404: a host that asks the database (one that never saw the user, or an
+        // install) rewrites the unchanged row, even from a message that carries no person id yet.
+        await new ReminderRecipients(_database.Connections).MarkUnreachableAsync(_people.LiuYang.Id, 404, Now.AddMinutes(4));
+        Assert.False(await ReachableAsync());
+        Assert.True(await new ConversationReferences(_database.Connections).SaveIfChangedAsync(Reference(Now.AddMinutes(5), personId: null)));
+        Assert.True(await ReachableAsync());
+
+        await new ReminderRecipients(_database.Connections).MarkUnreachableAsync(_people.LiuYang.Id, 403, Now.AddMinutes(6));
+        Assert.True(await references.SaveIfChangedAsync(Reference(Now.AddMinutes(7)), askDatabase: true));
+        Assert.True(await ReachableAsync());
+        Assert.Equal(_people.LiuYang.Id, (await StoredAsync()).PersonId);
+    }
+
+    private async Task<bool> ReachableAsync() =>
+        (await new ReminderSnapshotQueries(_database.Connections).ReadAsync(TestLedger.Today)).People.Single(p => p.Id == _people.LiuYang.Id).HasConversationReference;
 }
 
 public sealed class SqliteConversationReferenceContractTests : ConversationReferenceContractTests
