@@ -72,7 +72,12 @@ public sealed class ConnectionFactory : IDisposable
         var builder = value.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(value)
             : new SqliteConnectionStringBuilder { DataSource = value };
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        // How long a statement waits for another writer: 30 s at least, unless the connection string names its own
+        // (a test that holds the lock uses a short one).
+        if (!builder.ShouldSerialize("Default Timeout"))
+        {
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        }
         builder.Pooling = true;
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))

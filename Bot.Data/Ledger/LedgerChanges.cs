@@ -355,30 +355,35 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                var result = await change(connection, transaction);
-                if (result.Succeeded)
+                // Opening and beginning are inside the retried unit: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE,
+                // so a long writer (an import) surfaces as SQLITE_BUSY here, never in the statements after it.
+                await using var connection = await connections.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                try
                 {
-                    await transaction.CommitAsync(cancellationToken);
+                    var result = await change(connection, transaction);
+                    if (result.Succeeded)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(cancellationToken);
+                    }
+                    return result;
                 }
-                else
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
                     await transaction.RollbackAsync(cancellationToken);
                 }
-                return result;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                await transaction.RollbackAsync(cancellationToken);
             }
             catch (Microsoft.Data.Sqlite.SqliteException busy) when (busy.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < MaxAttempts)
             {
-                // The connection already waited its busy timeout for a long writer (an import): the whole unit runs
-                // again on fresh data rather than failing the person's report with "database is locked".
-                await transaction.RollbackAsync(CancellationToken.None);
+                // The connection already waited its busy timeout for a long writer: the whole unit runs again on fresh
+                // data rather than failing the person's report with "database is locked". A transaction begun before
+                // the failure was rolled back when it was disposed.
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
             }
         }
