@@ -22,8 +22,6 @@ public sealed record ProgressReport(
 public sealed partial class LedgerChanges(ConnectionFactory connections)
 {
     private const int MaxAttempts = 5;
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
 
     private const string InsertProgress = """
         INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
@@ -379,12 +377,12 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
                     await transaction.RollbackAsync(cancellationToken);
                 }
             }
-            catch (Microsoft.Data.Sqlite.SqliteException busy) when (busy.SqliteErrorCode is SqliteBusy or SqliteLocked && attempt < MaxAttempts)
+            catch (Microsoft.Data.Sqlite.SqliteException busy) when (SqliteBusy.IsBusy(busy) && attempt < MaxAttempts)
             {
                 // The connection already waited its busy timeout for a long writer: the whole unit runs again on fresh
                 // data rather than failing the person's report with "database is locked". A transaction begun before
                 // the failure was rolled back when it was disposed.
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+                await Task.Delay(SqliteBusy.Pause(attempt), cancellationToken);
             }
         }
     }
