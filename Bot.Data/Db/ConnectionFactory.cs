@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -38,12 +39,31 @@ public sealed class ConnectionFactory : IDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
-        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        Interlocked.Increment(ref _opened);
+        // A pooled SqliteConnection reuses its native handle, and the handle keeps its PRAGMAs: set them once per
+        // handle, not on every open (a chat turn opens several connections).
+        if (connection.Handle is { } handle && !_setUp.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            // WAL lets readers run beside the single writer; foreign keys are off by default in SQLite.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _setUp.AddOrUpdate(handle, SetUpMark);
+            Interlocked.Increment(ref _setUps);
+        }
         return connection;
     }
+
+    private static readonly object SetUpMark = new();
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _setUp = new();
+    private long _opened;
+    private long _setUps;
+
+    /// <summary>SQLite connections opened so far (tests and the benchmark count them per turn).</summary>
+    public long Opened => Interlocked.Read(ref _opened);
+
+    /// <summary>SQLite native handles set up with the PRAGMAs so far.</summary>
+    public long SetUps => Interlocked.Read(ref _setUps);
 
     public void Dispose() => _postgres?.Dispose();
 
@@ -52,7 +72,12 @@ public sealed class ConnectionFactory : IDisposable
         var builder = value.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(value)
             : new SqliteConnectionStringBuilder { DataSource = value };
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        // How long a statement waits for another writer: 30 s at least, unless the connection string names its own
+        // (a test that holds the lock uses a short one).
+        if (!builder.ShouldSerialize("Default Timeout"))
+        {
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        }
         builder.Pooling = true;
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))

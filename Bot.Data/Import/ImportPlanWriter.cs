@@ -54,18 +54,28 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         var people = await PeopleAsync(plan);
         await MoveCodesAsync(plan);
 
-        var aspectOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
-        var problemOrdinals = new Dictionary<(long, string), int>();
+        // Each aspect and problem is upserted once, on its first row (its ordinal is fixed there): the rows after it
+        // under the same heading reuse the id instead of repeating the statement.
+        var aspectIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        var problemIds = new Dictionary<(long, string), long>();
+        var problemCounts = new Dictionary<long, int>();
         var ordinal = 0;
         foreach (var task in plan.Tasks)
         {
             ordinal++;
             var draft = task.Draft;
-            var aspectOrdinal = aspectOrdinals.TryGetValue(draft.Aspect, out var a) ? a : aspectOrdinals[draft.Aspect] = aspectOrdinals.Count + 1;
-            var aspectId = await connection.ExecuteScalarAsync<long>(Command(UpsertAspect, new { InspectionId = inspectionId, Ordinal = aspectOrdinal, Title = draft.Aspect }));
+            if (!aspectIds.TryGetValue(draft.Aspect, out var aspectId))
+            {
+                aspectId = aspectIds[draft.Aspect] = await connection.ExecuteScalarAsync<long>(Command(UpsertAspect,
+                    new { InspectionId = inspectionId, Ordinal = aspectIds.Count + 1, Title = draft.Aspect }));
+            }
             var problemKey = (aspectId, draft.Problem);
-            var problemOrdinal = problemOrdinals.TryGetValue(problemKey, out var p) ? p : problemOrdinals[problemKey] = problemOrdinals.Keys.Count(k => k.Item1 == aspectId) + 1;
-            var problemId = await connection.ExecuteScalarAsync<long>(Command(UpsertProblem, new { AspectId = aspectId, Ordinal = problemOrdinal, Description = draft.Problem }));
+            if (!problemIds.TryGetValue(problemKey, out var problemId))
+            {
+                var problemOrdinal = problemCounts[aspectId] = problemCounts.GetValueOrDefault(aspectId) + 1;
+                problemId = problemIds[problemKey] = await connection.ExecuteScalarAsync<long>(Command(UpsertProblem,
+                    new { AspectId = aspectId, Ordinal = problemOrdinal, Description = draft.Problem }));
+            }
             if (task.TaskId is null)
             {
                 await CreateAsync(inspectionId, problemId, ordinal, task, people);
@@ -106,6 +116,8 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     {
         var fresh = plan.NewPeople.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        // A leader heads many rows of the same department: one supervision statement per pair, not per row.
+        var supervisions = new HashSet<(long, string)>();
         foreach (var task in plan.Draft.Tasks)
         {
             var named = task.Officers.Select(o => (Name: o, Department: task.LeadDepartment));
@@ -130,9 +142,9 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
                     ids[name] = await connection.ExecuteScalarAsync<long>(Command(SelectPersonByName, new { Name = name }));
                 }
             }
-            if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 })
+            if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 } && supervisions.Add((ids[task.Leader], task.LeadDepartment)))
             {
-                var departmentId = await PeopleRepository.EnsureDepartmentAsync(connection, transaction, task.LeadDepartment, cancellationToken);
+                var departmentId = await DepartmentAsync(task.LeadDepartment);
                 await PeopleRepository.AddSupervisionAsync(connection, transaction, ids[task.Leader], departmentId, cancellationToken);
             }
         }
@@ -193,7 +205,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             LastProgressAt = hasProgress ? now : (DateTimeOffset?)null,
             Now = now,
         }));
-        await ReplaceLinksAsync(id, officerIds, coDepartmentIds);
+        await ReplaceLinksAsync(id, officerIds, coDepartmentIds, fresh: true);
         if (hasProgress)
         {
             await connection.ExecuteAsync(Command(InsertImportProgress, new { TaskId = id, Now = now, task.Percent, Status = task.Status.ToCode(), task.Note, Key = $"import:{id}:{now.UtcTicks}" }));
@@ -277,15 +289,25 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     private async Task<(long? Leader, long? Department, List<long> Officers, List<long> CoDepartments)> LinksAsync(TaskDraft draft, Dictionary<string, long> people)
     {
         long? leaderId = draft.Leader is { Length: > 0 } leader ? people[leader] : null;
-        long? departmentId = draft.LeadDepartment is { Length: > 0 } department
-            ? await PeopleRepository.EnsureDepartmentAsync(connection, transaction, department, cancellationToken)
-            : null;
+        long? departmentId = draft.LeadDepartment is { Length: > 0 } department ? await DepartmentAsync(department) : null;
         var coDepartmentIds = new List<long>();
         foreach (var name in draft.CoDepartments)
         {
-            coDepartmentIds.Add(await PeopleRepository.EnsureDepartmentAsync(connection, transaction, name, cancellationToken));
+            coDepartmentIds.Add(await DepartmentAsync(name));
         }
         return (leaderId, departmentId, draft.Officers.Select(o => people[o]).Distinct().ToList(), coDepartmentIds.Distinct().Order().ToList());
+    }
+
+    // Departments by name for this import: two statements the first time a name comes up, none after.
+    private readonly Dictionary<string, long> _departments = new(StringComparer.Ordinal);
+
+    private async Task<long> DepartmentAsync(string name)
+    {
+        if (!_departments.TryGetValue(name, out var id))
+        {
+            id = _departments[name] = await PeopleRepository.EnsureDepartmentAsync(connection, transaction, name, cancellationToken);
+        }
+        return id;
     }
 
     private const string DeleteOfficers = "DELETE FROM task_officers WHERE task_id = @TaskId";
@@ -293,11 +315,15 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     private const string DeleteCoDepartments = "DELETE FROM task_co_departments WHERE task_id = @TaskId";
     private const string InsertCoDepartment = "INSERT INTO task_co_departments (task_id, department_id) VALUES (@TaskId, @DepartmentId)";
 
-    private async Task ReplaceLinksAsync(long taskId, IReadOnlyList<long> officerIds, IReadOnlyList<long> coDepartmentIds)
+    /// <summary>Fresh: the task was just inserted, so it has no links to delete.</summary>
+    private async Task ReplaceLinksAsync(long taskId, IReadOnlyList<long> officerIds, IReadOnlyList<long> coDepartmentIds, bool fresh = false)
     {
-        await connection.ExecuteAsync(Command(DeleteOfficers, new { TaskId = taskId }));
+        if (!fresh)
+        {
+            await connection.ExecuteAsync(Command(DeleteOfficers, new { TaskId = taskId }));
+            await connection.ExecuteAsync(Command(DeleteCoDepartments, new { TaskId = taskId }));
+        }
         await connection.ExecuteAsync(Command(InsertOfficer, officerIds.Select((id, i) => new { TaskId = taskId, PersonId = id, Ordinal = i + 1 })));
-        await connection.ExecuteAsync(Command(DeleteCoDepartments, new { TaskId = taskId }));
         await connection.ExecuteAsync(Command(InsertCoDepartment, coDepartmentIds.Select(id => new { TaskId = taskId, DepartmentId = id })));
     }
 }

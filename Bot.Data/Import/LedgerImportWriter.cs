@@ -14,10 +14,21 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
 
     public const string AmbiguousPerson = "ambiguous_person";
 
+    /// <summary>
+    /// Plans once, inside the write transaction: with nobody to show the plan to, planning first and again under the
+    /// lock (as <see cref="ImportPlanner.ApplyAsync"/> must for a plan a person confirmed) would read the ledger twice.
+    /// </summary>
     public async Task<ImportWriteResult> WriteAsync(LedgerDraft draft, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var planner = new ImportPlanner(connections);
-        var plan = await planner.PlanAsync(draft, null, cancellationToken);
-        return await planner.ApplyAsync(plan, actor, now, cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await ImportPlanner.PlanAsync(connection, transaction, draft, new ImportPlanOptions(), cancellationToken);
+        if (!plan.Succeeded)
+        {
+            return new ImportWriteResult(null, plan.Errors);
+        }
+        var summary = await new ImportPlanWriter(connection, transaction, actor, now, cancellationToken).WriteAsync(plan);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportWriteResult(summary, []);
     }
 }

@@ -51,7 +51,8 @@ public sealed partial class LedgerChanges
             {
                 return LedgerChangeResult.Invalid(ChangeReasons.TooLate) with { TaskId = last.TaskId };
             }
-            var (person, task) = await LoadAsync(connection, transaction, personId, last.TaskId, cancellationToken);
+            // A withdrawal looks at the requests made since the report: the one change that reads the task's history.
+            var (person, task) = await LoadAsync(connection, transaction, personId, last.TaskId, cancellationToken, withHistory: true);
             if (person is null || task is null)
             {
                 return LedgerChangeResult.Missing;

@@ -321,13 +321,19 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
     // instead of colliding; SQLite already serialises writers. The version check stays as the last guard.
     private const string LockTask = "UPDATE tasks SET version = version WHERE id = @Id";
 
-    private static async Task<(Person? Person, TaskDetail? Task)> LoadAsync(DbConnection connection, DbTransaction transaction, long personId, long taskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person and the task inside the write's transaction. Without <paramref name="withHistory"/> the task's
+    /// history is not read: the permission checks and the row version need only the task and its people, and a write
+    /// must not slow down as a task's reports pile up (pending requests are counted by their own queries).
+    /// </summary>
+    private static async Task<(Person? Person, TaskDetail? Task)> LoadAsync(DbConnection connection, DbTransaction transaction, long personId, long taskId,
+        CancellationToken cancellationToken, bool withHistory = false)
     {
         await connection.ExecuteAsync(new CommandDefinition(LockTask, new { Id = taskId }, transaction, cancellationToken: cancellationToken));
         var person = (await PeopleRepository.ReadAsync(connection, transaction,
             " WHERE p.id = @Id",
             new { Id = personId }, cancellationToken)).SingleOrDefault();
-        var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken);
+        var task = await LedgerQueries.DetailAsync(connection, transaction, taskId, cancellationToken, withHistory);
         return (person, task);
     }
 
@@ -347,24 +353,36 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                var result = await change(connection, transaction);
-                if (result.Succeeded)
+                // Opening and beginning are inside the retried unit: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE,
+                // so a long writer (an import) surfaces as SQLITE_BUSY here, never in the statements after it.
+                await using var connection = await connections.OpenAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                try
                 {
-                    await transaction.CommitAsync(cancellationToken);
+                    var result = await change(connection, transaction);
+                    if (result.Succeeded)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(cancellationToken);
+                    }
+                    return result;
                 }
-                else
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
                     await transaction.RollbackAsync(cancellationToken);
                 }
-                return result;
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (Microsoft.Data.Sqlite.SqliteException busy) when (SqliteBusy.IsBusy(busy) && attempt < MaxAttempts)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                // The connection already waited its busy timeout for a long writer: the whole unit runs again on fresh
+                // data rather than failing the person's report with "database is locked". A transaction begun before
+                // the failure was rolled back when it was disposed.
+                await Task.Delay(SqliteBusy.Pause(attempt), cancellationToken);
             }
         }
     }

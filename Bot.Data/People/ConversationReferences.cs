@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Rectification.Data.Db;
 
@@ -34,7 +35,81 @@ public sealed class ConversationReferences(ConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, cancellationToken: cancellationToken));
+        _known.TryRemove((reference.UserId, reference.ConversationId), out _);
     }
+
+    // The same upsert, but an existing row is only rewritten when something in it differs: another instance may
+    // have stored what this one has not seen, and an unchanged row costs no write. A row older than the person's
+    // 403/404 mark is rewritten all the same: its new updated_at is what makes them reachable again (the reminder
+    // snapshot counts a reference only when it is newer than the mark).
+    private const string UpsertIfChanged = Upsert + """
+
+        WHERE conversation_references.aad_object_id IS DISTINCT FROM excluded.aad_object_id
+           OR (excluded.person_id IS NOT NULL AND conversation_references.person_id IS DISTINCT FROM excluded.person_id)
+           OR conversation_references.is_personal IS DISTINCT FROM excluded.is_personal
+           OR conversation_references.service_url IS DISTINCT FROM excluded.service_url
+           OR conversation_references.tenant_id IS DISTINCT FROM excluded.tenant_id
+           OR conversation_references.channel_id IS DISTINCT FROM excluded.channel_id
+           OR conversation_references.bot_id IS DISTINCT FROM excluded.bot_id
+           OR conversation_references.reference_json IS DISTINCT FROM excluded.reference_json
+           OR EXISTS (SELECT 1 FROM reminder_unreachable u
+                      WHERE u.person_id = COALESCE(excluded.person_id, conversation_references.person_id)
+                        AND u.at >= conversation_references.updated_at)
+        """;
+
+    // What this instance last stored or found stored per user and conversation, and when: a message from someone
+    // whose reference is unchanged costs no connection at all. An entry is trusted for a while only, so a row changed
+    // or removed behind this instance's back (another host, a clean-up) is put right by the next message after that.
+    private static readonly TimeSpan TrustKnownFor = TimeSpan.FromMinutes(10);
+    private const int MaxKnown = 200_000;
+    private readonly ConcurrentDictionary<(string User, string Conversation), (StoredReference Reference, DateTimeOffset At)> _known = new();
+
+    // People Teams refused (403/404) since this instance remembered them: their next capture goes to the database,
+    // whose guard rewrites the row and so makes them reachable again.
+    private readonly ConcurrentDictionary<long, byte> _refused = new();
+
+    /// <summary>
+    /// Teams refused the person's conversation: what this instance remembers of them no longer spares a write. Another
+    /// host's memory is trusted for <see cref="TrustKnownFor"/> at most, and an install always asks the database.
+    /// </summary>
+    public void ForgetRefused(long personId) => _refused[personId] = 0;
+
+    /// <summary>
+    /// Stores the reference when it differs from what is stored (every message captures it, and it almost never
+    /// changes). Returns whether a row was written. updated_at is thus the time the reference last changed, or the time
+    /// the person came back after Teams refused them. <paramref name="askDatabase"/> skips this instance's memory (an
+    /// install or re-install: the person may have been refused on another host).
+    /// </summary>
+    public async Task<bool> SaveIfChangedAsync(StoredReference reference, bool askDatabase = false, CancellationToken cancellationToken = default)
+    {
+        var key = (reference.UserId, reference.ConversationId);
+        var timeless = reference with { UpdatedAt = default };
+        var cached = _known.TryGetValue(key, out var entry) && reference.UpdatedAt - entry.At < TrustKnownFor && reference.UpdatedAt >= entry.At
+            && !askDatabase && !IsRefused(reference.PersonId) && !IsRefused(entry.Reference.PersonId);
+        // A message before the sender is matched to a person carries no person id: it changes nothing stored.
+        if (cached && (entry.Reference == timeless || (timeless.PersonId is null && entry.Reference == timeless with { PersonId = entry.Reference.PersonId })))
+        {
+            return false;
+        }
+        int written;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            written = await connection.ExecuteAsync(new CommandDefinition(UpsertIfChanged, reference, cancellationToken: cancellationToken));
+        }
+        if (_known.Count >= MaxKnown)
+        {
+            _known.Clear();
+        }
+        var stored = timeless.PersonId is null && entry.Reference?.PersonId is { } personId ? timeless with { PersonId = personId } : timeless;
+        _known[key] = (stored, reference.UpdatedAt);
+        if (stored.PersonId is { } refused)
+        {
+            _refused.TryRemove(refused, out _);
+        }
+        return written > 0;
+    }
+
+    private bool IsRefused(long? personId) => personId is { } id && !_refused.IsEmpty && _refused.ContainsKey(id);
 
     private const string SelectForPerson = """
         SELECT user_id AS UserId, conversation_id AS ConversationId, aad_object_id AS AadObjectId, person_id AS PersonId,

@@ -1,10 +1,13 @@
 using Dapper;
 using Rectification.Data.Db;
+using Rectification.Data.People;
 
 namespace Rectification.Data.Reminders;
 
 /// <summary>What people told the reminders (snooze, acknowledge) and what Teams told us about them (gone: 403/404).</summary>
-public sealed class ReminderRecipients(ConnectionFactory connections)
+// references: this host's conversation references, told of a refusal so that the person's next message is written
+// and makes them reachable again (null where no chat runs, e.g. a CLI verb).
+public sealed class ReminderRecipients(ConnectionFactory connections, ConversationReferences? references = null)
 {
     private const string UpsertSnooze = """
         INSERT INTO reminder_snoozes (person_id, until, updated_at) VALUES (@PersonId, @Until, @Now)
@@ -41,5 +44,6 @@ public sealed class ReminderRecipients(ConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(UpsertUnreachable, new { PersonId = personId, StatusCode = statusCode, Now = now },
             cancellationToken: cancellationToken));
+        references?.ForgetRefused(personId);
     }
 }

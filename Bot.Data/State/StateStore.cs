@@ -47,43 +47,57 @@ public sealed class StateStore(ConnectionFactory connections, TimeProvider time)
     /// Writes one value. <paramref name="expectedETag"/> null or "*" writes unconditionally; otherwise the stored
     /// ETag must still be the one read, else <see cref="StateConflictException"/>. Returns the new ETag.
     /// </summary>
-    public async Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken = default)
     {
         var args = new { Key = key, Json = json, NewETag = Guid.NewGuid().ToString("N"), Now = time.GetUtcNow(), ExpectedETag = expectedETag };
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        if (expectedETag is null or "*")
+        // A turn's state is written at its end: an import holding SQLite's lock must not fail the turn (the statement
+        // either ran or did not, so running it again is safe).
+        return SqliteBusy.RetryAsync(async () =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(Upsert, args, cancellationToken: cancellationToken));
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            if (expectedETag is null or "*")
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Upsert, args, cancellationToken: cancellationToken));
+                return args.NewETag;
+            }
+            var written = await connection.ExecuteAsync(new CommandDefinition(UpdateIfUnchanged, args, cancellationToken: cancellationToken));
+            if (written == 0)
+            {
+                throw new StateConflictException(key);
+            }
             return args.NewETag;
-        }
-        var written = await connection.ExecuteAsync(new CommandDefinition(UpdateIfUnchanged, args, cancellationToken: cancellationToken));
-        if (written == 0)
-        {
-            throw new StateConflictException(key);
-        }
-        return args.NewETag;
+        }, cancellationToken);
     }
 
     /// <summary>First write of a key that a turn read as absent: refused if another turn created it meanwhile.</summary>
-    public async Task<string> CreateAsync(string key, string json, CancellationToken cancellationToken = default)
+    public Task<string> CreateAsync(string key, string json, CancellationToken cancellationToken = default)
     {
         var args = new { Key = key, Json = json, NewETag = Guid.NewGuid().ToString("N"), Now = time.GetUtcNow() };
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(InsertNew, args, cancellationToken: cancellationToken)) == 0)
+        return SqliteBusy.RetryAsync(async () =>
         {
-            throw new StateConflictException(key);
-        }
-        return args.NewETag;
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            if (await connection.ExecuteAsync(new CommandDefinition(InsertNew, args, cancellationToken: cancellationToken)) == 0)
+            {
+                throw new StateConflictException(key);
+            }
+            return args.NewETag;
+        }, cancellationToken);
     }
 
     private const string Delete = "DELETE FROM bot_state WHERE state_key = @Key";
 
-    public async Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
+    public Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        foreach (var key in keys)
+        var all = keys.ToList();
+        // Deleting an absent key changes nothing: after a busy lock the whole list is deleted again.
+        return SqliteBusy.RetryAsync(async () =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(Delete, new { Key = key }, cancellationToken: cancellationToken));
-        }
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            foreach (var key in all)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Delete, new { Key = key }, cancellationToken: cancellationToken));
+            }
+            return all.Count;
+        }, cancellationToken);
     }
 }

@@ -19,6 +19,12 @@ public sealed class BenchmarkCommandTests
         Assert.Contains("| record a progress update (transaction, audit) |", printed, StringComparison.Ordinal);
         Assert.Contains("| plan the morning |", printed, StringComparison.Ordinal);
         Assert.Contains("| AdminRed |", printed, StringComparison.Ordinal);
+        Assert.Contains("| chat turn \"我的任务\" (list card)", printed, StringComparison.Ordinal);
+        Assert.Contains("| echo bot, same adapter and host |", printed, StringComparison.Ordinal);
+        Assert.Contains("(200 rows written, checked) | the same on a task with none |", printed, StringComparison.Ordinal);
+        Assert.Contains("| prepared INSERT of the same rows |", printed, StringComparison.Ordinal);
+        Assert.Matches(@"Progress writes while the imports ran: [1-9]\d* done, 0 failed", printed);
+        Assert.Contains("| task detail | 2,", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("BENCHMARK FAILED", printed, StringComparison.Ordinal);
     }
 }

@@ -49,4 +49,33 @@ public sealed class PagingTests : IAsyncLifetime
 
         Assert.Contains("已记录：任务 1-2-2 进度 90%", liu.Readable(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_long_history_shows_the_latest_entries_and_the_earlier_button_pages_back()
+    {
+        var liu = await _chat.PersonAsync("刘洋");
+        var task = await _chat.TaskAsync("9-1-3");
+        for (var i = 1; i <= 23; i++)
+        {
+            var saved = await _chat.Get<LedgerChanges>().RecordProgressAsync(new ProgressReport(task.Task.Id, liu.Id, i, null, $"第{i}次报告", "chat", $"history-{i}",
+                ChatHarness.Now.AddMinutes(i)));
+            Assert.True(saved.Succeeded);
+        }
+
+        var first = Assert.Single(await _chat.SayAsync("刘洋", "9-1-3"));
+        Assert.Contains("第23次报告", new[] { first }.Readable(), StringComparison.Ordinal);
+        Assert.DoesNotContain("第13次报告", new[] { first }.Readable(), StringComparison.Ordinal);
+        Assert.Contains("显示第14–23条，共23条", new[] { first }.Readable(), StringComparison.Ordinal);
+        var second = Assert.Single(await _chat.SubmitAsync("刘洋", first.Buttons().Single(b => b.Value<string>("action") == "history")));
+        Assert.Contains("第13次报告", new[] { second }.Readable(), StringComparison.Ordinal);
+        Assert.Contains("第4次报告", new[] { second }.Readable(), StringComparison.Ordinal);
+        Assert.DoesNotContain("第14次报告", new[] { second }.Readable(), StringComparison.Ordinal);
+        var third = Assert.Single(await _chat.SubmitAsync("刘洋", second.Buttons().Single(b => b.Value<string>("action") == "history")));
+        Assert.Contains("第1次报告", new[] { third }.Readable(), StringComparison.Ordinal);
+        Assert.DoesNotContain(third.Buttons(), b => b.Value<string>("action") == "history");
+
+        // Someone who may not see the task gets nothing from a forged button.
+        var forged = await _chat.SubmitAsync("孙丽", new { action = "history", code = "9-1-3", skip = "10" });
+        Assert.DoesNotContain("第13次报告", forged.Readable(), StringComparison.Ordinal);
+    }
 }

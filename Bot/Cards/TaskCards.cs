@@ -12,9 +12,22 @@ public static class TaskCards
     /// <summary>Items per list message: small enough to read on a phone, far below Teams' ~28 KB message limit.</summary>
     public const int PageSize = 8;
 
+    /// <summary>History entries per detail card: the latest ten, older ones a button away.</summary>
+    public const int HistoryPageSize = 10;
+
+    /// <summary>Aspects per summary card; the totals line always counts them all.</summary>
+    public const int SummaryPageSize = 12;
+
     private const int ShortMeasure = 48;
 
-    public static string Shorten(string text) => text.Length <= ShortMeasure ? text : text[..(ShortMeasure - 1)] + "…";
+    // Caps that keep one card far below Teams' ~28 KB however long a ledger's cells or a person's notes are
+    // (a CJK character is three bytes): ten history lines of 240 characters and a few long facts fit in 12 KB.
+    private const int MaxLine = 240;
+    private const int MaxFact = 800;
+
+    public static string Shorten(string text) => Shorten(text, ShortMeasure);
+
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     public static string Colour(TaskMark mark) => mark switch
     {
@@ -43,7 +56,7 @@ public static class TaskCards
                 Text($"{t.MarkSymbol(mark)} **{task.Code}** {Shorten(task.Measure)}", weight: "Bolder"),
                 Text(t.TaskLine(task, today, mark), color: Colour(mark), subtle: mark == TaskMark.OnTrack, spacing: "None"),
             };
-            lines.Add(Text(t.OwnersLine(task), subtle: true, spacing: "None"));
+            lines.Add(Text(Shorten(t.OwnersLine(task), MaxLine), subtle: true, spacing: "None"));
             if (leaderView?.Invoke(task) == true)
             {
                 lines.Add(ActionSet(LeaderActions(t, task)));
@@ -119,46 +132,80 @@ public static class TaskCards
             t.ConfirmProgressTitle);
     }
 
-    public static Reply.Card Detail(UiText t, TaskDetail detail, DateOnly today, int dueSoonDays, bool leaderView = false)
+    /// <summary>
+    /// The task and its latest history; <paramref name="historySkip"/> entries from the newest end are left out (the
+    /// "earlier entries" button pages back through a history of thousands of reports).
+    /// </summary>
+    public static Reply.Card Detail(UiText t, TaskDetail detail, DateOnly today, int dueSoonDays, bool leaderView = false, int historySkip = 0)
     {
         var task = detail.Task;
         var mark = TaskMarks.Of(task, today, dueSoonDays);
         var facts = new List<(string, string)>
         {
-            (t.FieldAspect, task.Aspect),
-            (t.FieldProblem, task.Problem),
+            (t.FieldAspect, Shorten(task.Aspect, MaxFact)),
+            (t.FieldProblem, Shorten(task.Problem, MaxFact)),
             (t.FieldLeader, task.Leader ?? "—"),
-            (t.FieldDepartment, detail.CoDepartments.Count == 0 ? task.LeadDepartment ?? "—" : $"{task.LeadDepartment}（{t.CoOperating}：{string.Join("、", detail.CoDepartments)}）"),
-            (t.FieldOfficers, task.Officers),
+            (t.FieldDepartment, Shorten(detail.CoDepartments.Count == 0 ? task.LeadDepartment ?? "—" : $"{task.LeadDepartment}（{t.CoOperating}：{string.Join("、", detail.CoDepartments)}）", MaxLine)),
+            (t.FieldOfficers, Shorten(task.Officers, MaxLine)),
             (t.FieldDeadline, t.Deadline(task, detail.OriginalDueDate, detail.ExtensionCount)),
             (t.FieldStatus, $"{t.StatusName(task.Status)} · {task.Percent}%"),
         };
         var body = new List<JsonNode>
         {
-            Text($"{t.MarkSymbol(mark)} {task.Code} {task.Measure}", size: "Medium", weight: "Bolder"),
+            Text($"{t.MarkSymbol(mark)} {task.Code} {Shorten(task.Measure, MaxFact)}", size: "Medium", weight: "Bolder"),
             Text(t.TaskLine(task, today, mark), color: Colour(mark), spacing: "None"),
             Facts(facts),
             Text(t.HistoryTitle, weight: "Bolder"),
         };
         var history = t.History(detail);
-        body.AddRange(history.Count == 0 ? [Text(t.NoHistory, subtle: true)] : history.Select(line => (JsonNode)Text(line, spacing: "Small")));
+        var end = history.Count - Math.Clamp(historySkip, 0, history.Count);
+        var start = Math.Max(0, end - HistoryPageSize);
+        if (history.Count == 0)
+        {
+            body.Add(Text(t.NoHistory, subtle: true));
+        }
+        else
+        {
+            if (history.Count > HistoryPageSize)
+            {
+                body.Add(Text(t.HistoryRange(start + 1, end, history.Count), subtle: true, spacing: "None"));
+            }
+            body.AddRange(history.Skip(start).Take(end - start).Select(line => (JsonNode)Text(Shorten(line, MaxLine), spacing: "Small")));
+        }
         JsonNode?[] actions = leaderView ? [.. LeaderActions(t, task).Skip(1)] : task.Status == RectificationStatus.WrittenOff ? [] :
         [
             Submit(t.ButtonReport, "progress_start", new { code = task.Code }),
             Submit(t.ButtonWriteOff, "writeoff_start", new { code = task.Code }),
             Submit(t.ButtonExtend, "extension_start", new { code = task.Code }),
         ];
+        if (start > 0)
+        {
+            actions = [.. actions, Submit(t.ButtonEarlierHistory(start), HistoryAction, new { code = task.Code, skip = history.Count - start })];
+        }
         return new Reply.Card(Build(body, actions), $"{task.Code} {Shorten(task.Measure)}");
     }
 
-    public static Reply.Card Summary(UiText t, string title, IReadOnlyList<AspectFigures> figures)
+    /// <summary>The button that pages back through a task's history.</summary>
+    public const string HistoryAction = "history";
+
+    /// <summary>The summary's list name for the "more" button.</summary>
+    public const string SummaryList = "summary";
+
+    /// <summary>Per-aspect figures, a page of them from <paramref name="skip"/>; the totals line counts every aspect.</summary>
+    public static Reply.Card Summary(UiText t, string title, IReadOnlyList<AspectFigures> figures, int skip = 0)
     {
+        skip = Math.Clamp(skip, 0, Math.Max(0, figures.Count - 1));
+        var page = figures.Skip(skip).Take(SummaryPageSize).ToList();
         var body = new List<JsonNode> { Text(title, size: "Medium", weight: "Bolder") };
-        foreach (var aspect in figures)
+        if (figures.Count > SummaryPageSize)
+        {
+            body.Add(Text(t.SummaryRange(skip + 1, skip + page.Count, figures.Count), subtle: true, spacing: "None"));
+        }
+        foreach (var aspect in page)
         {
             body.Add(Container(
             [
-                Text($"{aspect.Ordinal}. {aspect.Aspect}", weight: "Bolder"),
+                Text($"{aspect.Ordinal}. {Shorten(aspect.Aspect, MaxLine)}", weight: "Bolder"),
                 Facts(
                 [
                     (t.FigureTotal, aspect.Total.ToString(t.Culture)),
@@ -173,7 +220,9 @@ public static class TaskCards
         var total = figures.Sum(f => f.Total);
         var writtenOff = figures.Sum(f => f.WrittenOff);
         body.Add(Text(t.SummaryTotals(total, writtenOff, figures.Sum(f => f.Overdue)), weight: "Bolder"));
-        return new Reply.Card(Build(body), title);
+        var remaining = figures.Count - skip - page.Count;
+        var actions = remaining > 0 ? new JsonNode?[] { Submit(t.ButtonMore(remaining), "more", new { list = SummaryList, skip = skip + page.Count }) } : null;
+        return new Reply.Card(Build(body, actions), title);
     }
 }
 

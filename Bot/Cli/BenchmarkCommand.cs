@@ -104,6 +104,8 @@ public static class BenchmarkCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"progress rows written by the timed writes: {written} (checked)"));
             await output.WriteLineAsync("");
             await ReminderBenchmark.RunAsync(connections, now, output, cancellationToken);
+            await output.WriteLineAsync("");
+            await RatioBenchmark.RunAsync(options, connections, tasks, admin.Id, target, now, output, cancellationToken);
             return 0;
         }
         catch (BenchmarkFailedException failure)
@@ -152,7 +154,7 @@ public static class BenchmarkCommand
     }
 
     /// <summary>Aspects of 100 problems of 10 measures; each department has its officers; deadlines spread over two years.</summary>
-    private static LedgerDraft Synthetic(int count, DateOnly today)
+    internal static LedgerDraft Synthetic(int count, DateOnly today, string title = "基准测试巡察")
     {
         var random = new Random(20261127);
         var tasks = new List<TaskDraft>(count);
@@ -176,7 +178,7 @@ public static class BenchmarkCommand
         }
         // One admin so the write benchmark has someone allowed to report on any task.
         tasks.Add(new TaskDraft(count + 2, "0-0-0", "方面0", "问题0", "督查", "领导00", "整改办", [], ["督查专员"], TimeLimit.Ongoing, "长期坚持"));
-        return new LedgerDraft(new InspectionDraft("基准测试巡察"), tasks);
+        return new LedgerDraft(new InspectionDraft(title), tasks);
     }
 
     private static (int Aspect, int Problem, int Measure) Parts(int n) => (n / 1000 + 1, n / 10 % 100 + 1, n % 10 + 1);

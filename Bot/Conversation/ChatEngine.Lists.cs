@@ -12,6 +12,10 @@ public sealed partial class ChatEngine
     private async Task<Reply> MoreAsync(UiText t, ChatRequest request, CardSubmit submit, DateOnly today, CancellationToken cancellationToken)
     {
         var skip = int.TryParse(submit["skip"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        if (submit["list"] == TaskCards.SummaryList)
+        {
+            return await SummaryAsync(t, request.Person, today, cancellationToken, skip);
+        }
         return await ListAsync(t, request.Person, submit["list"] ?? "mine", submit["filter"], skip, today, cancellationToken);
     }
 
@@ -75,8 +79,19 @@ public sealed partial class ChatEngine
         return (scope, departments.Count > 1 ? t.AmbiguousFilter(filter, departments.Select(d => d.Name).ToList()) : t.UnknownFilter(filter));
     }
 
+    /// <summary>The "earlier entries" button of a task's card: the same card, further back in its history (same permission check).</summary>
+    private async Task<Reply> EarlierHistoryAsync(UiText t, ChatRequest request, CardSubmit submit, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (submit["code"] is not { Length: > 0 } code)
+        {
+            return new Reply.Text(t.CardOutOfDate);
+        }
+        var skip = int.TryParse(submit["skip"], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        return (await DetailAsync(t, request.Person, code, today, cancellationToken, skip)).Reply;
+    }
+
     /// <summary>The task's card, and whether the person may see it (then "80%" next applies to it).</summary>
-    private async Task<(Reply Reply, bool Visible)> DetailAsync(UiText t, Person person, string code, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(Reply Reply, bool Visible)> DetailAsync(UiText t, Person person, string code, DateOnly today, CancellationToken cancellationToken, int historySkip = 0)
     {
         var detail = await queries.FindByCodeAsync(code, cancellationToken);
         if (detail is null)
@@ -88,7 +103,7 @@ public sealed partial class ChatEngine
             return (new Reply.Text(t.NotYourTask(code)), false);
         }
         var leaderView = detail.OfficerList.All(o => o.Id != person.Id) && LedgerPermissions.CanDecide(person, detail);
-        return (TaskCards.Detail(t, detail, today, DueSoonDays, leaderView), true);
+        return (TaskCards.Detail(t, detail, today, DueSoonDays, leaderView, historySkip), true);
     }
 
     private static bool IsOfficer(Person person, TaskSummary task) => task.Officers.Split('、').Contains(person.Name);
@@ -99,11 +114,11 @@ public sealed partial class ChatEngine
         return mine.Count == 0 ? new Reply.Text(t.AskCodeNoTasks) : TaskCards.PickTask(t, mine, today);
     }
 
-    private async Task<Reply> SummaryAsync(UiText t, Person person, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Reply> SummaryAsync(UiText t, Person person, DateOnly today, CancellationToken cancellationToken, int skip = 0)
     {
         var figures = await queries.FiguresAsync(RoleScope(person), today, cancellationToken);
         return figures.Count == 0
             ? new Reply.Text(t.NoTasks)
-            : TaskCards.Summary(t, t.SummaryTitle(ScopeLabel(t, person, null), today), figures);
+            : TaskCards.Summary(t, t.SummaryTitle(ScopeLabel(t, person, null), today), figures, skip);
     }
 }

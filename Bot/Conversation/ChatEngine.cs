@@ -84,6 +84,8 @@ public sealed partial class ChatEngine(
             {
                 case "more":
                     return ChatResponse.Say(state, await MoreAsync(t, request, submit, today, cancellationToken));
+                case TaskCards.HistoryAction:
+                    return ChatResponse.Say(state, await EarlierHistoryAsync(t, request, submit, today, cancellationToken));
                 case "decide_writeoff":
                 case "decide_extension":
                     return await DecideCardAsync(t, request, submit, state, cancellationToken);

@@ -33,6 +33,7 @@ public static class CardPayload
         ["recheck_ok"] = ["code", "recheck", "slot", "days"],
         ["recheck_relapse"] = ["code", "recheck", "slot", "days"],
         ["recheck_reopen"] = ["code", "recheck", "reason", "deadline"],
+        ["history"] = ["code", "skip"],
     };
 
     /// <summary>False for a message value that claims to be a card submit but has the wrong shape.</summary>

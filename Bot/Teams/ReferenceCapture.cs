@@ -5,7 +5,10 @@ using Rectification.Data.People;
 
 namespace Rectification.Bot.Teams;
 
-/// <summary>Remembers where each user can be reached, on install and on every message: reminders need it.</summary>
+/// <summary>
+/// Remembers where each user can be reached, on install and on every message: reminders need it. It is written only
+/// when it changed, so an ordinary message costs no write.
+/// </summary>
 public sealed class ReferenceCapture(ConversationReferences references, TimeProvider time, IConfiguration configuration)
 {
     private bool AuthenticationOn => !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
@@ -23,7 +26,13 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             return;
         }
         var reference = activity.GetConversationReference();
-        await references.SaveAsync(new StoredReference(
+        // The incoming message's id is not part of where the user is, and would make every message's reference
+        // differ; proactive messages start fresh rather than reply to it.
+        reference.ActivityId = null;
+        // An install or re-install (conversationUpdate, installationUpdate) always asks the database: the person may have
+        // been refused (403/404) on another host, and only a written row makes them reachable again.
+        var announced = activity.Type is ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
+        await references.SaveIfChangedAsync(new StoredReference(
             userId,
             conversationId,
             activity.From.AadObjectId,
@@ -35,7 +44,7 @@ public sealed class ReferenceCapture(ConversationReferences references, TimeProv
             activity.ChannelId,
             activity.Recipient?.Id ?? "",
             JsonConvert.SerializeObject(reference),
-            time.GetUtcNow()), cancellationToken);
+            time.GetUtcNow()), askDatabase: announced, cancellationToken);
     }
 
     /// <summary>Whether the bot already knows this user in this conversation (it has met them before).</summary>
