@@ -30,11 +30,12 @@ public sealed class UnderstandingAccuracyTests(ITestOutputHelper output)
         foreach (var example in test)
         {
             var context = new UnderstandingContext(IntentCorpus.Today, IntentModel.RoleOf(example.As), IntentCorpus.Names);
-            var actual = UnderstandingResult.From(example.Text, understander.Understand(example.Text, context));
+            var understanding = understander.Understand(example.Text, context);
+            var actual = UnderstandingResult.From(example.Text, understanding);
             var wrong = Differences(example, actual);
             if (wrong.Count > 0)
             {
-                misses.Add($"{example.Text} → {string.Join("; ", wrong)}");
+                misses.Add($"{example.Text} → {string.Join("; ", wrong)} ({actual.Confidence:F2}; model: {string.Join(", ", understanding.Alternatives.Take(2).Select(a => $"{a.Intent} {a.Score:F2}"))})");
                 var key = (example.Intent, actual.Intent);
                 confusion[key] = confusion.GetValueOrDefault(key) + 1;
             }
