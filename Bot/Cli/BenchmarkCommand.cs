@@ -26,6 +26,11 @@ public static class BenchmarkCommand
     public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (args.Contains("--understanding"))
+        {
+            // The understanding stage needs no ledger: its figures alone, in seconds rather than minutes.
+            return await UnderstandingOnlyAsync(output);
+        }
         var tasks = CliOptions.Value(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
         var postgres = CliOptions.Value(args, "--postgres");
         var keep = CliOptions.Value(args, "--keep");
@@ -104,6 +109,7 @@ public static class BenchmarkCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"progress rows written by the timed writes: {written} (checked)"));
             await output.WriteLineAsync("");
             await ReminderBenchmark.RunAsync(connections, now, output, cancellationToken);
+            await UnderstandingBenchmark.RunAsync(output);
             return 0;
         }
         catch (BenchmarkFailedException failure)
@@ -114,6 +120,20 @@ public static class BenchmarkCommand
         finally
         {
             await cleanup();
+        }
+    }
+
+    private static async Task<int> UnderstandingOnlyAsync(TextWriter output)
+    {
+        try
+        {
+            await UnderstandingBenchmark.RunAsync(output);
+            return 0;
+        }
+        catch (BenchmarkFailedException failure)
+        {
+            await output.WriteLineAsync("BENCHMARK FAILED: " + failure.Message);
+            return 1;
         }
     }
 

@@ -36,6 +36,10 @@ public static partial class ClassifierInput
         {
             text = text.Replace(TextNormalizer.Fold(department), " zdept ", StringComparison.Ordinal);
         }
+        while (EnglishDepartmentNames.Find(text, names) is { } english)
+        {
+            text = string.Concat(text.AsSpan(0, english.Index), " zdept ", text.AsSpan(english.Index + english.Length));
+        }
         text = Digits().Replace(text, "0");
 
         var builder = new StringBuilder("zrole").Append(role.ToString().ToLowerInvariant()).Append(' ');

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Rectification.Bot.Conversation.Understanding;
 
 /// <summary>What the understanding stage needs to know besides the words.</summary>
@@ -22,7 +24,7 @@ public sealed record Understanding(
 /// Below <see cref="MinimumConfidence"/> the reading is <see cref="ChatCommand.Unclear"/> with the likeliest
 /// alternatives, so the person is offered choices, never a dead end. Plain C#: no Bot Framework types.
 /// </summary>
-public sealed class Understander(CommandParser parser, EntityExtractor extractor, IntentModel model)
+public sealed partial class Understander(CommandParser parser, EntityExtractor extractor, IntentModel model)
 {
     public const float MinimumConfidence = 0.3f;
 
@@ -38,11 +40,16 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
 
         var key = Normalizer.Normalize(text).Key;
         var scores = model.Classifier.Classify(ClassifierInput.For(key, context.Role, context.Names));
-        var ruled = IntentOf(rule);
+        var ruled = Overruled(IntentOf(rule), scores[0]);
         var read = ruled ?? scores[0].Intent;
         var confidence = ruled is null ? scores[0].Score : 1f;
         var found = extractor.Extract(key, context.Today, context.Names, wantDate: read == Intents.Extend);
         var intent = ByRole(read, found, context);
+        if (intent is Intents.WriteOff or Intents.Extend && found.Code is not null && StatusQuestion().IsMatch(key))
+        {
+            // 1-2-3 销号了没, has 1-3-1 been written off: a question about the task, not a request.
+            intent = Intents.TaskDetail;
+        }
         var entities = Relevant(intent, found);
 
         ChatCommand command;
@@ -67,17 +74,50 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
         return new Understanding(intent, confidence, entities, command, scores);
     }
 
+    /// <summary>
+    /// The rules read a code next to 销号, 延期 or a status word as a request or a report; the model, which reads the
+    /// whole sentence, knows "1-2-3 销号了没" and "has 1-3-1 been written off?" ask about the task, "延期申请有哪些待批"
+    /// asks for the queue, and "4-1-1 done, please close it" asks for the write-off. Only a confident model overrules.
+    /// </summary>
+    private static string? Overruled(string? ruled, IntentScore model) => (ruled, model.Intent) switch
+    {
+        (Intents.WriteOff or Intents.Extend or Intents.ReportProgress, Intents.TaskDetail or Intents.Pending) when model.Score >= OverruleConfidence => null,
+        (Intents.WriteOff or Intents.Extend or Intents.ReportProgress, Intents.Help) when model.Score >= OverruleConfidence => null,
+        (Intents.ReportProgress, Intents.WriteOff) when model.Score >= OverruleConfidence => null,
+        (Intents.Urge, Intents.Extend) when model.Score >= OverruleConfidence => null,
+        _ => ruled,
+    };
+
+    private const float OverruleConfidence = 0.7f;
+
+    [GeneratedRegex(@"(?:销号|销掉|延期|延上|批)(?:了)?(?:没有?|吗|么|没呢)|(?:has|have|is|was)\b.*\b(?:been )?(?:written off|closed|extended)\b.*(?:already|yet)?\s*\?")]
+    private static partial Regex StatusQuestion();
+
     /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
     private static string ByRole(string intent, MessageEntities entities, UnderstandingContext context) => intent switch
     {
         Intents.Decide when context.InFlow && entities.Code is null => Intents.Confirm,
         Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null => Intents.Decide,
+        // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own.
+        Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null
+            && entities.Code is not null => Intents.Decide,
         _ => intent,
     };
 
+    /// <summary>
+    /// The slots an intent carries. A name or number that is only part of the wording ("请李明部长审批" in a
+    /// write-off, "how many done" in a summary) is not what the message asks about.
+    /// </summary>
     private static MessageEntities Relevant(string intent, MessageEntities entities) => entities with
     {
+        Percent = intent is Intents.ReportProgress or Intents.WriteOff or Intents.Confirm or Intents.Decline or Intents.Withdraw
+            ? entities.Percent : null,
+        Done = intent is Intents.ReportProgress or Intents.WriteOff or Intents.Decline && entities.Done,
         Date = intent == Intents.Extend ? entities.Date : null,
+        Department = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.Pending or Intents.Summary
+            or Intents.Urge or Intents.Export or Intents.Report ? entities.Department : null,
+        Person = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.TaskDetail or Intents.Pending
+            or Intents.Decide or Intents.Urge or Intents.Summary ? entities.Person : null,
         Decision = intent == Intents.Decide ? entities.Decision ?? Verdict.Approve : null,
     };
 
@@ -109,7 +149,7 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
         ChatCommand.MyTasks => Intents.MyTasks,
         ChatCommand.DueSoon => Intents.DueSoon,
         ChatCommand.Overdue => Intents.Overdue,
-        ChatCommand.TaskDetail => Intents.TaskDetail,
+        ChatCommand.TaskDetail or ChatCommand.PickTask => Intents.TaskDetail,
         ChatCommand.ReportProgress => Intents.ReportProgress,
         ChatCommand.RequestWriteOff => Intents.WriteOff,
         ChatCommand.RequestExtension => Intents.Extend,
