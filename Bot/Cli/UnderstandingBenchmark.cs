@@ -6,8 +6,8 @@ using Rectification.Bot.Conversation.Understanding;
 namespace Rectification.Bot.Cli;
 
 /// <summary>
-/// The understanding part of the benchmark: what the stage adds to start-up (training the intent model when no
-/// cached model exists, loading the cached one, compiling the recognizers) and the time to read one message, over
+/// The understanding part of the benchmark: what the stage adds to start-up (loading the shipped intent model,
+/// training it when the corpus changed, loading the cached one, compiling the recognizers) and the time to read one message, over
 /// every corpus sentence in turn, after start. The readings are checked against the corpus labels, so a figure can
 /// never come from a stage that answered nothing.
 /// </summary>
@@ -22,12 +22,17 @@ internal static class UnderstandingBenchmark
         {
             var examples = IntentCorpus.All;
             var clock = Stopwatch.StartNew();
-            var trained = new IntentModel(examples, cache);
+            var shipped = new IntentModel(examples, cache);
+            shipped.WarmUp();
+            var shipping = clock.Elapsed.TotalMilliseconds;
+
+            clock.Restart();
+            var trained = new IntentModel(examples, cache, useShipped: false);
             trained.WarmUp();
             var training = clock.Elapsed.TotalMilliseconds;
 
             clock.Restart();
-            var loaded = new IntentModel(examples, cache);
+            var loaded = new IntentModel(examples, cache, useShipped: false);
             loaded.WarmUp();
             var loading = clock.Elapsed.TotalMilliseconds;
 
@@ -69,8 +74,9 @@ internal static class UnderstandingBenchmark
             await output.WriteLineAsync("");
             await output.WriteLineAsync("| understanding | figure |");
             await output.WriteLineAsync("|---|---|");
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: train the intent model ({examples.Count} sentences, no cache) | {training:F0} ms |"));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: load the cached intent model | {loading:F0} ms |"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: load the shipped intent model (first start, no cache) | {shipping:F0} ms |"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: train the intent model ({examples.Count} sentences; corpus changed, no cache) | {training:F0} ms |"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: load the cached intent model (after that training) | {loading:F0} ms |"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| start-up: build and compile the recognizers | {compiling:F0} ms |"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| one message after start, p50 / p95 / max ({samples.Count} readings) | {At(samples, 0.50):F2} / {At(samples, 0.95):F2} / {samples[^1]:F2} ms |"));

@@ -73,15 +73,23 @@ public sealed class IntentClassifier
     }
 
     /// <summary>
-    /// The model trained from these examples, from the cache file when an earlier run saved one (training is
-    /// deterministic, so the file is what training would give), else trained now and saved for the next start.
+    /// The model trained from these examples: the one shipped in the assembly when it was trained from exactly
+    /// these examples and settings (its name carries their hash), else the cache file an earlier run saved (training
+    /// is deterministic, so either file is what training would give), else trained now and saved for the next start.
+    /// Training from scratch takes seconds of CPU; loading takes a fraction of one, so a fresh clone starts fast.
     /// </summary>
-    public static IntentClassifier LoadOrTrain(IReadOnlyList<(string Features, string Intent)> examples, string cacheDirectory)
+    public static IntentClassifier LoadOrTrain(IReadOnlyList<(string Features, string Intent)> examples, string cacheDirectory, bool useShipped = true)
     {
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(Version + string.Join('\n', examples.Select(e => e.Intent + '\t' + e.Features)))))[..20];
-        var path = Path.Combine(cacheDirectory, $"intent-model-{hash}.zip");
+        var hash = HashOf(examples);
+        var path = Path.Combine(cacheDirectory, FileName(hash));
         var ml = new MLContext(seed: 20261202);
+        if (useShipped && typeof(IntentClassifier).Assembly.GetManifestResourceStream($"Understanding/{FileName(hash)}") is { } shipped)
+        {
+            using (shipped)
+            {
+                return From(ml, ml.Model.Load(shipped, out _));
+            }
+        }
         if (File.Exists(path))
         {
             try
@@ -107,6 +115,13 @@ public sealed class IntentClassifier
         }
         return classifier;
     }
+
+    /// <summary>The model file's name for these examples: after a corpus or settings change, an old file is never loaded.</summary>
+    public static string FileName(string hash) => $"intent-model-{hash}.zip";
+
+    public static string HashOf(IReadOnlyList<(string Features, string Intent)> examples) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Version + string.Join('\n', examples.Select(e => e.Intent + '\t' + e.Features)))))[..20];
 
     // Part of the cache key: a change of features or trainer settings must not load an older model.
     private static readonly string Version = ClassifierSettings.Default.ToString();

@@ -182,10 +182,12 @@ public sealed class IntentModel
     }
 
     /// <summary>A model of part of the corpus (the accuracy test trains on the train split only).</summary>
-    public IntentModel(IEnumerable<CorpusExample> examples, string? cacheDirectory = null) =>
-        _classifier = new(() => IntentClassifier.LoadOrTrain(
-            examples.Select(e => (ClassifierInput.For(Fold(e.Text), RoleOf(e.As), CorpusNames.Value), e.Intent)).ToList(),
-            cacheDirectory ?? DefaultCache));
+    public IntentModel(IEnumerable<CorpusExample> examples, string? cacheDirectory = null, bool useShipped = true) =>
+        _classifier = new(() => IntentClassifier.LoadOrTrain(Featurised(examples), cacheDirectory ?? DefaultCache, useShipped));
+
+    /// <summary>The examples as the classifier sees them (masked, with the role), for training and for the model's hash.</summary>
+    public static IReadOnlyList<(string Features, string Intent)> Featurised(IEnumerable<CorpusExample> examples) =>
+        examples.Select(e => (ClassifierInput.For(Fold(e.Text), RoleOf(e.As), CorpusNames.Value), e.Intent)).ToList();
 
     /// <summary>Where trained models are kept between starts: the machine's temporary folder (a cache, not data).</summary>
     public static string DefaultCache => Path.Combine(Path.GetTempPath(), "rectification-bot");
