@@ -44,16 +44,33 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         var read = ruled ?? scores[0].Intent;
         var confidence = ruled is null ? scores[0].Score : 1f;
         var found = extractor.Extract(key, context.Today, context.Names, wantDate: read == Intents.Extend);
-        var intent = ByRole(read, found, context);
+        var decision = found.Decision ?? (rule is ChatCommand.Decide ruledDecision ? (ruledDecision.Approve ? Verdict.Approve : Verdict.Reject) : null);
+        var question = Question().IsMatch(key);
+        var intent = question && AsksAboutADecision(read, decision, context)
+            // 4-1-1 延期批了没有, 1-2-3 可以销号吗, approved yet?: a leader asking, never a decision taken.
+            ? found.Code is null ? Intents.Pending : Intents.TaskDetail
+            : ByRole(read, decision, found.Code, context);
         if (intent is Intents.WriteOff or Intents.Extend && found.Code is not null && StatusQuestion().IsMatch(key))
         {
             // 1-2-3 销号了没, has 1-3-1 been written off: a question about the task, not a request.
             intent = Intents.TaskDetail;
         }
-        var entities = Relevant(intent, found);
+        var unclear = false;
+        if (intent == Intents.Decide && (decision is null || (ruled is null && confidence < DecisionConfidence)))
+        {
+            // A decision changes the ledger at once: it takes an explicit 同意 / 驳回 and the rules or a confident model.
+            // Anything less ("不懂", "1-4-1 需要延期两个月" read as decide) is a question about the task or unclear.
+            unclear = found.Code is null;
+            intent = unclear ? Intents.Unknown : Intents.TaskDetail;
+        }
+        var entities = Relevant(intent, found with { Decision = decision });
 
         ChatCommand command;
-        if (ruled is not null && intent == read)
+        if (unclear)
+        {
+            command = Unclear(text!, scores, entities);
+        }
+        else if (ruled is not null && intent == read)
         {
             command = Refine(rule, entities);
         }
@@ -94,15 +111,27 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     private static partial Regex StatusQuestion();
 
     /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
-    private static string ByRole(string intent, MessageEntities entities, UnderstandingContext context) => intent switch
+    private static string ByRole(string intent, Verdict? decision, string? code, UnderstandingContext context) => intent switch
     {
-        Intents.Decide when context.InFlow && entities.Code is null => Intents.Confirm,
-        Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null => Intents.Decide,
+        Intents.Decide when context.InFlow && code is null => Intents.Confirm,
+        Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && decision is not null => Intents.Decide,
         // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own.
-        Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null
-            && entities.Code is not null => Intents.Decide,
+        Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && decision is not null
+            && code is not null => Intents.Decide,
         _ => intent,
     };
+
+    /// <summary>A question that would otherwise read as a decision: a decide reading, or a leader's request words with a decision word.</summary>
+    private static bool AsksAboutADecision(string intent, Verdict? decision, UnderstandingContext context) =>
+        intent == Intents.Decide
+        || (intent is Intents.WriteOff or Intents.Extend or Intents.Confirm && context.Role != SenderRole.Officer && decision is not null);
+
+    /// <summary>Below this a model's decide is not acted on: the rules' reading or a sure model only.</summary>
+    private const float DecisionConfidence = 0.7f;
+
+    // 了没 / 了吗 / 吗 / 么 / 是否 / 能不能 / ? ; "has 1-2-3 been approved", "was the extension granted".
+    [GeneratedRegex(@"[?？]|了没|没批|吗|(?<![什怎这那多要])么|是否|能否|可否|能不能|可不可以|有没有|批没|^\s*(?:has|have|is|was|were|did|are)\b.*\b(?:approved|written off|closed|extended|granted|signed off|rejected)\b")]
+    private static partial Regex Question();
 
     /// <summary>
     /// The slots an intent carries. A name or number that is only part of the wording ("请李明部长审批" in a
@@ -118,7 +147,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
             or Intents.Urge or Intents.Export or Intents.Report ? entities.Department : null,
         Person = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.TaskDetail or Intents.Pending
             or Intents.Decide or Intents.Urge or Intents.Summary ? entities.Person : null,
-        Decision = intent == Intents.Decide ? entities.Decision ?? Verdict.Approve : null,
+        Decision = intent == Intents.Decide ? entities.Decision : null,
     };
 
     /// <summary>A rule reading keeps its own fields; the extractor adds what the rules do not look for (an urge's person, an overdue list's department).</summary>
