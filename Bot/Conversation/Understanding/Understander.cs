@@ -33,6 +33,12 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     public Understanding Understand(string? text, UnderstandingContext context)
     {
         var rule = parser.Parse(text, context.Today);
+        if (rule is ChatCommand.InvalidInput { Reason: InvalidInputReason.BadDate } && DatedExtension(text!, context) is { } dated)
+        {
+            // "extend 1-4-1 to end of March", 延期到明年三月底: the rules' date parser knows the ledger's forms only;
+            // when the recognizers read a date in the sentence, that is the deadline asked for.
+            rule = dated;
+        }
         if (rule is ChatCommand.InvalidInput)
         {
             return new Understanding(Intents.Unknown, 1f, MessageEntities.None, rule, []);
@@ -89,6 +95,14 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
             command = UnderstandingCommands.From(intent, entities, Normalizer.Normalize(text));
         }
         return new Understanding(intent, confidence, entities, command, scores);
+    }
+
+    /// <summary>An extension request with the date the entity extractor finds anywhere in the text; null when it finds none.</summary>
+    private ChatCommand? DatedExtension(string text, UnderstandingContext context)
+    {
+        var normalized = Normalizer.Normalize(text);
+        var found = extractor.Extract(normalized.Key, context.Today, context.Names, wantDate: true);
+        return found.Date is null ? null : UnderstandingCommands.From(Intents.Extend, found, normalized);
     }
 
     /// <summary>
