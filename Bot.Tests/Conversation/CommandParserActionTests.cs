@@ -73,6 +73,8 @@ public sealed class CommandParserActionTests
     [InlineData("1-2-2 通过验收，材料已报送")]
     [InlineData("通过学习提高了认识")]
     [InlineData("提醒我明天报告")]
+    [InlineData("push the deadline of 1-4-1 back two weeks")]
+    [InlineData("push 1-4-1 out a month")]
     public void Does_not_take_a_report_or_a_sentence_for_a_decision_or_an_urge(string text)
     {
         Assert.IsNotType<Decide>(_parser.Parse(text, Today));

@@ -26,6 +26,11 @@ public static class BenchmarkCommand
     public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (args.Contains("--understanding"))
+        {
+            // The understanding stage needs no ledger: its figures alone, in seconds rather than minutes.
+            return await UnderstandingOnlyAsync(output);
+        }
         var tasks = CliOptions.Value(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
         var postgres = CliOptions.Value(args, "--postgres");
         var keep = CliOptions.Value(args, "--keep");
@@ -106,6 +111,7 @@ public static class BenchmarkCommand
             await ReminderBenchmark.RunAsync(connections, now, output, cancellationToken);
             await output.WriteLineAsync("");
             await RatioBenchmark.RunAsync(options, connections, tasks, admin.Id, target, now, output, cancellationToken);
+            await UnderstandingBenchmark.RunAsync(output);
             return 0;
         }
         catch (BenchmarkFailedException failure)
@@ -116,6 +122,20 @@ public static class BenchmarkCommand
         finally
         {
             await cleanup();
+        }
+    }
+
+    private static async Task<int> UnderstandingOnlyAsync(TextWriter output)
+    {
+        try
+        {
+            await UnderstandingBenchmark.RunAsync(output);
+            return 0;
+        }
+        catch (BenchmarkFailedException failure)
+        {
+            await output.WriteLineAsync("BENCHMARK FAILED: " + failure.Message);
+            return 1;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Rectification.Bot.Conversation;
 
 /// <summary>The rules for what leaders and admins ask in words: typed decisions, 催办, the 通报.</summary>
@@ -102,6 +104,11 @@ public sealed partial class CommandParser
     {
         var key = input.Key;
         int start;
+        if (PushedBack().IsMatch(key))
+        {
+            // "push the deadline of 1-4-1 back two weeks", "push 1-4-1 out a month": moving a deadline is an extension.
+            return null;
+        }
         if (KeywordMatcher.MatchAt(key, 0, CommandWords.Urge) is { } verb)
         {
             start = verb;
@@ -161,4 +168,7 @@ public sealed partial class CommandParser
 
         return KeywordMatcher.SkipSeparators(key, position + date.Length) == key.Length ? new ChatCommand.DraftReport(date.Result.Date) : null;
     }
+
+    [GeneratedRegex(@"^\s*push\b.*\b(?:back|out|later|deadline|due date)\b")]
+    private static partial Regex PushedBack();
 }

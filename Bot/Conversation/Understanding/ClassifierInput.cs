@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -35,18 +36,31 @@ public static partial class ClassifierInput
         {
             text = text.Replace(TextNormalizer.Fold(department), " zdept ", StringComparison.Ordinal);
         }
+        while (EnglishDepartmentNames.Find(text, names) is { } english)
+        {
+            text = string.Concat(text.AsSpan(0, english.Index), " zdept ", text.AsSpan(english.Index + english.Length));
+        }
         text = Digits().Replace(text, "0");
 
         var builder = new StringBuilder("zrole").Append(role.ToString().ToLowerInvariant()).Append(' ');
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (c is >= '\u3400' and <= '\u9fff')
+            if (rune.Value is >= 0x3400 and <= 0x9fff)
             {
-                builder.Append(' ').Append(c).Append(' ');
+                builder.Append(' ').Append(rune.ToString()).Append(' ');
+            }
+            else if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.MathSymbol)
+            {
+                // An emoji (👍, 🙏, ✅) is a whole answer in chat, but the featurizer drops symbols: a word keeps it.
+                builder.Append(" zsym").Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append(' ');
+            }
+            else if (rune.Value is 0xfe0f or 0x200d)
+            {
+                // Emoji presentation selectors and joiners carry no meaning of their own.
             }
             else
             {
-                builder.Append(c);
+                builder.Append(rune.ToString());
             }
         }
         return Spaces().Replace(builder.ToString(), " ").Trim();

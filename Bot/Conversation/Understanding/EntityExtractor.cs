@@ -58,7 +58,8 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
         {
             return InRange(arabic.Groups["n"].Value);
         }
-        if (recognizers.Percent(masked.Replace(CodeMark, ' ')) is { } recognised)
+        // The recognizer is the slow part of reading a message: ask it only when the text has a number or a percent word.
+        if (PercentCue().IsMatch(masked) && recognizers.Percent(masked.Replace(CodeMark, ' ')) is { } recognised)
         {
             return recognised is >= 0 and <= 100 ? recognised : null;
         }
@@ -115,6 +116,18 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
         {
             return recognised;
         }
+        if (OrdinalDay().Match(masked) is { Success: true } ordinal
+            && int.Parse(ordinal.Groups["d"].Value, CultureInfo.InvariantCulture) is >= 1 and <= 31 and var day)
+        {
+            // "extend to the 18th": that day of this month, or of the next when it has passed.
+            for (var month = new DateOnly(today.Year, today.Month, 1); ; month = month.AddMonths(1))
+            {
+                if (day <= DateTime.DaysInMonth(month.Year, month.Month) && new DateOnly(month.Year, month.Month, day) is var date && date >= today)
+                {
+                    return date;
+                }
+            }
+        }
         // What the recognizers do not know of the ledger's deadline phrases (月底, 年底前) the chat date parser does.
         for (var i = 0; i < masked.Length; i++)
         {
@@ -145,7 +158,7 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
                 (best, bestLength) = (department, length);
             }
         }
-        return best;
+        return best ?? EnglishDepartmentNames.Find(key, names)?.Department;
     }
 
     /// <summary>
@@ -219,6 +232,12 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     // #12, 第12项, 第十二项, 任务12, task 12, item 12, no. 12
     [GeneratedRegex(@"(?:#\s*|(?:任务|事项|task|item|no\.?|extend|close|write off|urge|chase|催办|销号|延期)\s*#?\s*)(?<code>\d{1,5})(?![\d%.])(?!\s*(?:%|percent|天|日|号|月|年|周|个|days?|weeks?|months?))|^\s*(?<code>\d{1,4})(?=\s+(?:done|finished|进度|已|完成|销号|延期))|第\s*(?<code>\d{1,5}|[一二两三四五六七八九十百]{1,4})\s*(?:项|条|个任务|号任务|个问题)")]
     private static partial Regex NumberedCode();
+
+    [GeneratedRegex(@"\d|[零一二两三四五六七八九十百]|percent|per ?cent|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")]
+    private static partial Regex PercentCue();
+
+    [GeneratedRegex(@"\bthe (?<d>\d{1,2})(?:st|nd|rd|th)\b(?! of)")]
+    private static partial Regex OrdinalDay();
 
     [GeneratedRegex(@"\s*[-－.]\s*")]
     private static partial Regex CodeSeparator();

@@ -63,6 +63,10 @@ public sealed partial class Recognizers
     {
         var model = IsChinese(text) ? _zhDate : _enDate;
         var reference = today.ToDateTime(new TimeOnly(12, 0));
+        // The last date named is the deadline asked for: "培训安排在下月，申请延期到下个月15号", "from 12月10日 to 明年1月31日";
+        // a day beats a period, so "March 31 next year" is not read as the end of next year.
+        DateOnly? last = null;
+        DateOnly? lastDay = null;
         foreach (var result in ((DateTimeModel)model).Parse(text, reference))
         {
             if (result.Resolution?["values"] is not List<Dictionary<string, string>> values || values.Count == 0)
@@ -71,10 +75,11 @@ public sealed partial class Recognizers
             }
             if (Resolve(result.TypeName, values, today) is { } date)
             {
-                return date;
+                last = date;
+                lastDay = result.TypeName == "datetimeV2.date" ? date : lastDay;
             }
         }
-        return null;
+        return lastDay ?? last;
     }
 
     private static DateOnly? Resolve(string type, List<Dictionary<string, string>> values, DateOnly today)

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Rectification.Bot.Conversation.Understanding;
 
 /// <summary>What the understanding stage needs to know besides the words.</summary>
@@ -22,7 +24,7 @@ public sealed record Understanding(
 /// Below <see cref="MinimumConfidence"/> the reading is <see cref="ChatCommand.Unclear"/> with the likeliest
 /// alternatives, so the person is offered choices, never a dead end. Plain C#: no Bot Framework types.
 /// </summary>
-public sealed class Understander(CommandParser parser, EntityExtractor extractor, IntentModel model)
+public sealed partial class Understander(CommandParser parser, EntityExtractor extractor, IntentModel model)
 {
     public const float MinimumConfidence = 0.3f;
 
@@ -31,6 +33,12 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
     public Understanding Understand(string? text, UnderstandingContext context)
     {
         var rule = parser.Parse(text, context.Today);
+        if (rule is ChatCommand.InvalidInput { Reason: InvalidInputReason.BadDate } && DatedExtension(text!, context) is { } dated)
+        {
+            // "extend 1-4-1 to end of March", 延期到明年三月底: the rules' date parser knows the ledger's forms only;
+            // when the recognizers read a date in the sentence, that is the deadline asked for.
+            rule = dated;
+        }
         if (rule is ChatCommand.InvalidInput)
         {
             return new Understanding(Intents.Unknown, 1f, MessageEntities.None, rule, []);
@@ -38,15 +46,37 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
 
         var key = Normalizer.Normalize(text).Key;
         var scores = model.Classifier.Classify(ClassifierInput.For(key, context.Role, context.Names));
-        var ruled = IntentOf(rule);
+        var ruled = Overruled(IntentOf(rule), scores[0]);
         var read = ruled ?? scores[0].Intent;
         var confidence = ruled is null ? scores[0].Score : 1f;
         var found = extractor.Extract(key, context.Today, context.Names, wantDate: read == Intents.Extend);
-        var intent = ByRole(read, found, context);
-        var entities = Relevant(intent, found);
+        var decision = found.Decision ?? (rule is ChatCommand.Decide ruledDecision ? (ruledDecision.Approve ? Verdict.Approve : Verdict.Reject) : null);
+        var question = Question().IsMatch(key);
+        var intent = question && AsksAboutADecision(read, decision, context)
+            // 4-1-1 延期批了没有, 1-2-3 可以销号吗, approved yet?: a leader asking, never a decision taken.
+            ? found.Code is null ? Intents.Pending : Intents.TaskDetail
+            : ByRole(read, decision, found.Code, context);
+        if (intent is Intents.WriteOff or Intents.Extend && found.Code is not null && StatusQuestion().IsMatch(key))
+        {
+            // 1-2-3 销号了没, has 1-3-1 been written off: a question about the task, not a request.
+            intent = Intents.TaskDetail;
+        }
+        var unclear = false;
+        if (intent == Intents.Decide && (decision is null || (ruled is null && confidence < DecisionConfidence)))
+        {
+            // A decision changes the ledger at once: it takes an explicit 同意 / 驳回 and the rules or a confident model.
+            // Anything less ("不懂", "1-4-1 需要延期两个月" read as decide) is a question about the task or unclear.
+            unclear = found.Code is null;
+            intent = unclear ? Intents.Unknown : Intents.TaskDetail;
+        }
+        var entities = Relevant(intent, found with { Decision = decision });
 
         ChatCommand command;
-        if (ruled is not null && intent == read)
+        if (unclear)
+        {
+            command = Unclear(text!, scores, entities);
+        }
+        else if (ruled is not null && intent == read)
         {
             command = Refine(rule, entities);
         }
@@ -67,18 +97,71 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
         return new Understanding(intent, confidence, entities, command, scores);
     }
 
-    /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
-    private static string ByRole(string intent, MessageEntities entities, UnderstandingContext context) => intent switch
+    /// <summary>An extension request with the date the entity extractor finds anywhere in the text; null when it finds none.</summary>
+    private ChatCommand? DatedExtension(string text, UnderstandingContext context)
     {
-        Intents.Decide when context.InFlow && entities.Code is null => Intents.Confirm,
-        Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && entities.Decision is not null => Intents.Decide,
+        var normalized = Normalizer.Normalize(text);
+        var found = extractor.Extract(normalized.Key, context.Today, context.Names, wantDate: true);
+        return found.Date is null ? null : UnderstandingCommands.From(Intents.Extend, found, normalized);
+    }
+
+    /// <summary>
+    /// The rules read a code next to 销号, 延期 or a status word as a request or a report; the model, which reads the
+    /// whole sentence, knows "1-2-3 销号了没" and "has 1-3-1 been written off?" ask about the task, "延期申请有哪些待批"
+    /// asks for the queue, and "4-1-1 done, please close it" asks for the write-off. Only a confident model overrules.
+    /// </summary>
+    private static string? Overruled(string? ruled, IntentScore model) => (ruled, model.Intent) switch
+    {
+        (Intents.WriteOff or Intents.Extend or Intents.ReportProgress, Intents.TaskDetail or Intents.Pending) when model.Score >= OverruleConfidence => null,
+        (Intents.WriteOff or Intents.Extend or Intents.ReportProgress, Intents.Help) when model.Score >= OverruleConfidence => null,
+        (Intents.ReportProgress, Intents.WriteOff) when model.Score >= OverruleConfidence => null,
+        (Intents.Urge, Intents.Extend) when model.Score >= OverruleConfidence => null,
+        _ => ruled,
+    };
+
+    private const float OverruleConfidence = 0.7f;
+
+    [GeneratedRegex(@"(?:销号|销掉|延期|延上|批)(?:了)?(?:没有?|吗|么|没呢)|(?:has|have|is|was)\b.*\b(?:been )?(?:written off|closed|extended)\b.*(?:already|yet)?\s*\?")]
+    private static partial Regex StatusQuestion();
+
+    /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
+    private static string ByRole(string intent, Verdict? decision, string? code, UnderstandingContext context) => intent switch
+    {
+        Intents.Decide when context.InFlow && code is null => Intents.Confirm,
+        Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && decision is not null => Intents.Decide,
+        // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own.
+        Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && decision is not null
+            && code is not null => Intents.Decide,
         _ => intent,
     };
 
+    /// <summary>A question that would otherwise read as a decision: a decide reading, or a leader's request words with a decision word.</summary>
+    private static bool AsksAboutADecision(string intent, Verdict? decision, UnderstandingContext context) =>
+        intent == Intents.Decide
+        || (intent is Intents.WriteOff or Intents.Extend or Intents.Confirm && context.Role != SenderRole.Officer && decision is not null);
+
+    /// <summary>Below this a model's decide is not acted on: the rules' reading or a sure model only.</summary>
+    private const float DecisionConfidence = 0.7f;
+
+    // 了没 / 了吗 / 吗 / 么 / 是否 / 能不能 / ? ; "has 1-2-3 been approved", "was the extension granted".
+    [GeneratedRegex(@"[?？]|了没|没批|吗|(?<![什怎这那多要])么|是否|能否|可否|能不能|可不可以|有没有|批没|^\s*(?:has|have|is|was|were|did|are)\b.*\b(?:approved|written off|closed|extended|granted|signed off|rejected)\b")]
+    private static partial Regex Question();
+
+    /// <summary>
+    /// The slots an intent carries. A name or number that is only part of the wording ("请李明部长审批" in a
+    /// write-off, "how many done" in a summary) is not what the message asks about.
+    /// </summary>
     private static MessageEntities Relevant(string intent, MessageEntities entities) => entities with
     {
+        Percent = intent is Intents.ReportProgress or Intents.WriteOff or Intents.Confirm or Intents.Decline or Intents.Withdraw
+            ? entities.Percent : null,
+        Done = intent is Intents.ReportProgress or Intents.WriteOff or Intents.Decline && entities.Done,
         Date = intent == Intents.Extend ? entities.Date : null,
-        Decision = intent == Intents.Decide ? entities.Decision ?? Verdict.Approve : null,
+        Department = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.Pending or Intents.Summary
+            or Intents.Urge or Intents.Export or Intents.Report ? entities.Department : null,
+        Person = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.TaskDetail or Intents.Pending
+            or Intents.Decide or Intents.Urge or Intents.Summary ? entities.Person : null,
+        Decision = intent == Intents.Decide ? entities.Decision : null,
     };
 
     /// <summary>A rule reading keeps its own fields; the extractor adds what the rules do not look for (an urge's person, an overdue list's department).</summary>
@@ -109,7 +192,7 @@ public sealed class Understander(CommandParser parser, EntityExtractor extractor
         ChatCommand.MyTasks => Intents.MyTasks,
         ChatCommand.DueSoon => Intents.DueSoon,
         ChatCommand.Overdue => Intents.Overdue,
-        ChatCommand.TaskDetail => Intents.TaskDetail,
+        ChatCommand.TaskDetail or ChatCommand.PickTask => Intents.TaskDetail,
         ChatCommand.ReportProgress => Intents.ReportProgress,
         ChatCommand.RequestWriteOff => Intents.WriteOff,
         ChatCommand.RequestExtension => Intents.Extend,
@@ -142,10 +225,12 @@ public sealed class IntentModel
     }
 
     /// <summary>A model of part of the corpus (the accuracy test trains on the train split only).</summary>
-    public IntentModel(IEnumerable<CorpusExample> examples, string? cacheDirectory = null) =>
-        _classifier = new(() => IntentClassifier.LoadOrTrain(
-            examples.Select(e => (ClassifierInput.For(Fold(e.Text), RoleOf(e.As), CorpusNames.Value), e.Intent)).ToList(),
-            cacheDirectory ?? DefaultCache));
+    public IntentModel(IEnumerable<CorpusExample> examples, string? cacheDirectory = null, bool useShipped = true) =>
+        _classifier = new(() => IntentClassifier.LoadOrTrain(Featurised(examples), cacheDirectory ?? DefaultCache, useShipped));
+
+    /// <summary>The examples as the classifier sees them (masked, with the role), for training and for the model's hash.</summary>
+    public static IReadOnlyList<(string Features, string Intent)> Featurised(IEnumerable<CorpusExample> examples) =>
+        examples.Select(e => (ClassifierInput.For(Fold(e.Text), RoleOf(e.As), CorpusNames.Value), e.Intent)).ToList();
 
     /// <summary>Where trained models are kept between starts: the machine's temporary folder (a cache, not data).</summary>
     public static string DefaultCache => Path.Combine(Path.GetTempPath(), "rectification-bot");

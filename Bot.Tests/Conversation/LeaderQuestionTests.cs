@@ -1,0 +1,63 @@
+using Rectification.Data.Ledger;
+using Rectification.Tests.Teams;
+
+namespace Rectification.Tests.Conversation;
+
+/// <summary>
+/// A leader who asks about a pending request ("1-2-2 可以销号了吗", "批了没有", "has 1-3-2's extension been approved?")
+/// is asking, not deciding: the approve words in the question (可以销号, 批了, approved) must never decide it.
+/// </summary>
+public sealed class LeaderQuestionTests : IAsyncLifetime
+{
+    private ChatHarness _chat = null!;
+
+    public async Task InitializeAsync()
+    {
+        _chat = await ChatHarness.StartAsync();
+        await _chat.SayAsync("李明", "帮助");
+        await _chat.SayAsync("刘洋", "帮助");
+    }
+
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    [Theory]
+    [InlineData("1-2-2 可以销号了吗")]
+    [InlineData("1-2-2 可以销号吗？")]
+    [InlineData("1-2-2销号批了没有")]
+    [InlineData("批了没有")]
+    [InlineData("同意了吗")]
+    [InlineData("has 1-2-2 been approved?")]
+    [InlineData("不懂")]
+    public async Task A_question_leaves_the_write_off_pending(string question)
+    {
+        await _chat.SayAsync("刘洋", "申请销号 1-2-2 专项督查报告见 https://example.org/report.pdf");
+
+        var answer = await _chat.SayAsync("李明", question);
+
+        Assert.Equal(RequestState.Pending, (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().State);
+        Assert.DoesNotContain("已同意", answer.Readable(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1-3-2 延期批了没有")]
+    [InlineData("1-3-2 可以延期吗")]
+    [InlineData("1-3-2 需要延期两个月")]
+    public async Task A_question_leaves_the_extension_pending(string question)
+    {
+        await _chat.SayAsync("刘洋", "申请延期 1-3-2 到 2027年1月15日 因为需与盟民委联合发文");
+
+        await _chat.SayAsync("李明", question);
+
+        Assert.Equal(RequestState.Pending, (await _chat.TaskAsync("1-3-2")).Extensions.Single().State);
+    }
+
+    [Fact]
+    public async Task An_explicit_typed_approval_still_decides()
+    {
+        await _chat.SayAsync("刘洋", "申请销号 1-2-2 专项督查报告见 https://example.org/report.pdf");
+
+        await _chat.SayAsync("李明", "1-2-2 同意销号");
+
+        Assert.Equal(RequestState.Approved, (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().State);
+    }
+}
