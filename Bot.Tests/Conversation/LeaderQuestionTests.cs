@@ -28,6 +28,9 @@ public sealed class LeaderQuestionTests : IAsyncLifetime
     [InlineData("同意了吗")]
     [InlineData("has 1-2-2 been approved?")]
     [InlineData("不懂")]
+    [InlineData("1-2-2销号要不要批准")]
+    [InlineData("1-2-2 销号材料已通过部门审核，请领导审批")]
+    [InlineData("1-2-2 write-off: will approve after I see the photos")]
     public async Task A_question_leaves_the_write_off_pending(string question)
     {
         await _chat.SayAsync("刘洋", "申请销号 1-2-2 专项督查报告见 https://example.org/report.pdf");
@@ -42,6 +45,7 @@ public sealed class LeaderQuestionTests : IAsyncLifetime
     [InlineData("1-3-2 延期批了没有")]
     [InlineData("1-3-2 可以延期吗")]
     [InlineData("1-3-2 需要延期两个月")]
+    [InlineData("1-3-2 延期等我看完材料再同意")]
     public async Task A_question_leaves_the_extension_pending(string question)
     {
         await _chat.SayAsync("刘洋", "申请延期 1-3-2 到 2027年1月15日 因为需与盟民委联合发文");
@@ -49,6 +53,18 @@ public sealed class LeaderQuestionTests : IAsyncLifetime
         await _chat.SayAsync("李明", question);
 
         Assert.Equal(RequestState.Pending, (await _chat.TaskAsync("1-3-2")).Extensions.Single().State);
+    }
+
+    [Theory]
+    [InlineData("驳回1-2-2：照片是否为整改后拍摄？")]
+    [InlineData("reject 1-2-2: why is the photo from 2025?")]
+    public async Task A_rejection_whose_reason_asks_something_still_rejects(string text)
+    {
+        await _chat.SayAsync("刘洋", "申请销号 1-2-2 专项督查报告见 https://example.org/report.pdf");
+
+        await _chat.SayAsync("李明", text);
+
+        Assert.Equal(RequestState.Rejected, (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().State);
     }
 
     [Fact]

@@ -57,6 +57,8 @@ public sealed class UnderstanderTests
 
     [Theory]
     [InlineData("延期到2月30日")]
+    [InlineData("1-4-1 延期到2月30日，3月15日前补交材料")]
+    [InlineData("1-3-2 延期到明年三月底可以吗")]
     [InlineData("extend 1-2-2 to someday")]
     public void A_date_nobody_can_read_keeps_the_bad_date_message(string text)
     {

@@ -33,7 +33,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     public Understanding Understand(string? text, UnderstandingContext context)
     {
         var rule = parser.Parse(text, context.Today);
-        if (rule is ChatCommand.InvalidInput { Reason: InvalidInputReason.BadDate } && DatedExtension(text!, context) is { } dated)
+        if (rule is ChatCommand.InvalidInput { Reason: InvalidInputReason.BadDate } bad && DatedExtension(text!, bad.Detail, context) is { } dated)
         {
             // "extend 1-4-1 to end of March", 延期到明年三月底: the rules' date parser knows the ledger's forms only;
             // when the recognizers read a date in the sentence, that is the deadline asked for.
@@ -51,11 +51,13 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         var confidence = ruled is null ? scores[0].Score : 1f;
         var found = extractor.Extract(key, context.Today, context.Names, wantDate: read == Intents.Extend);
         var decision = found.Decision ?? (rule is ChatCommand.Decide ruledDecision ? (ruledDecision.Approve ? Verdict.Approve : Verdict.Reject) : null);
-        var question = Question().IsMatch(key);
+        // A rejection's reason may well ask something ("驳回1-2-2：照片是否为整改后拍摄？"): only the words before it count.
+        var asked = rule is ChatCommand.Decide { Reason: { Length: > 0 } reason } ? key.Replace(Normalizer.Normalize(reason).Key, "", StringComparison.Ordinal) : key;
+        var question = Question().IsMatch(asked);
         var intent = question && AsksAboutADecision(read, decision, context)
             // 4-1-1 延期批了没有, 1-2-3 可以销号吗, approved yet?: a leader asking, never a decision taken.
             ? found.Code is null ? Intents.Pending : Intents.TaskDetail
-            : ByRole(read, decision, found.Code, context);
+            : ByRole(read, decision, found.Code, key, context);
         if (intent is Intents.WriteOff or Intents.Extend && found.Code is not null && StatusQuestion().IsMatch(key))
         {
             // 1-2-3 销号了没, has 1-3-1 been written off: a question about the task, not a request.
@@ -97,12 +99,30 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         return new Understanding(intent, confidence, entities, command, scores);
     }
 
-    /// <summary>An extension request with the date the entity extractor finds anywhere in the text; null when it finds none.</summary>
-    private ChatCommand? DatedExtension(string text, UnderstandingContext context)
+    /// <summary>
+    /// An extension request with the date the recognizers read in the words the rules could not (those after 到 / to);
+    /// null when they read none there, when the rules knew the form but the day is impossible (2月30日 keeps its bad-date
+    /// answer), or when the sentence asks rather than requests ("延期到明年三月底可以吗").
+    /// </summary>
+    private ChatCommand? DatedExtension(string text, string? fragment, UnderstandingContext context)
     {
         var normalized = Normalizer.Normalize(text);
-        var found = extractor.Extract(normalized.Key, context.Today, context.Names, wantDate: true);
-        return found.Date is null ? null : UnderstandingCommands.From(Intents.Extend, found, normalized);
+        if (string.IsNullOrWhiteSpace(fragment) || Question().IsMatch(normalized.Key))
+        {
+            return null;
+        }
+        var words = Normalizer.Normalize(fragment).Key;
+        if (ChatDateParser.MatchAtStart(words, context.Today) is not null)
+        {
+            return null;
+        }
+        var date = extractor.Extract(words, context.Today, context.Names, wantDate: true).Date;
+        if (date is null)
+        {
+            return null;
+        }
+        var found = extractor.Extract(normalized.Key, context.Today, context.Names, wantDate: false) with { Date = date };
+        return UnderstandingCommands.From(Intents.Extend, found, normalized);
     }
 
     /// <summary>
@@ -125,13 +145,14 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     private static partial Regex StatusQuestion();
 
     /// <summary>Decision words mean "decide" only from someone who decides, and never as the answer to the bot's own question.</summary>
-    private static string ByRole(string intent, Verdict? decision, string? code, UnderstandingContext context) => intent switch
+    private static string ByRole(string intent, Verdict? decision, string? code, string key, UnderstandingContext context) => intent switch
     {
         Intents.Decide when context.InFlow && code is null => Intents.Confirm,
         Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && decision is not null => Intents.Decide,
-        // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own.
+        // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own. Only when the decision word
+        // stands with the request word: "销号材料已通过部门审核，请领导审批" or "销号要不要批准" decide nothing.
         Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && decision is not null
-            && code is not null => Intents.Decide,
+            && code is not null && DecisionOnRequest().IsMatch(key) => Intents.Decide,
         _ => intent,
     };
 
@@ -140,11 +161,16 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         intent == Intents.Decide
         || (intent is Intents.WriteOff or Intents.Extend or Intents.Confirm && context.Role != SenderRole.Officer && decision is not null);
 
+    // The decision word next to the request word, either way round: 销号通过, 延期申请予以批准, 同意销号, 驳回其延期,
+    // write-off approved, approve the extension.
+    [GeneratedRegex(@"(?:销号|延期|write[- ]?off|extension)(?:申请|request)?\s*(?:已|予以|is |was )?\s*(?:通过|同意|批准|准予|驳回|不予?通过|不同意|不批准|退回|approved|rejected|denied|granted|declined)|(?:同意|批准|准予|驳回|不同意|不批准|退回|approve|reject|deny|grant|decline)\s*(?:其|该|the |this |his |her )?\s*(?:销号|延期|write[- ]?off|extension)")]
+    private static partial Regex DecisionOnRequest();
+
     /// <summary>Below this a model's decide is not acted on: the rules' reading or a sure model only.</summary>
     private const float DecisionConfidence = 0.7f;
 
     // 了没 / 了吗 / 吗 / 么 / 是否 / 能不能 / ? ; "has 1-2-3 been approved", "was the extension granted".
-    [GeneratedRegex(@"[?？]|了没|没批|吗|(?<![什怎这那多要])么|是否|能否|可否|能不能|可不可以|有没有|批没|^\s*(?:has|have|is|was|were|did|are)\b.*\b(?:approved|written off|closed|extended|granted|signed off|rejected)\b")]
+    [GeneratedRegex(@"[?？]|了没|没批|吗|要不要|是不是|该不该|行不行|好不好|\b(?:should|shall|whether)\b|(?<![什怎这那多要])么|是否|能否|可否|能不能|可不可以|有没有|批没|^\s*(?:has|have|is|was|were|did|are)\b.*\b(?:approved|written off|closed|extended|granted|signed off|rejected)\b")]
     private static partial Regex Question();
 
     /// <summary>
