@@ -169,6 +169,6 @@ public sealed partial class CommandParser
         return KeywordMatcher.SkipSeparators(key, position + date.Length) == key.Length ? new ChatCommand.DraftReport(date.Result.Date) : null;
     }
 
-    [GeneratedRegex(@"^\s*push\b.*\b(?:back|out|later|deadline|due date)\b")]
+    [GeneratedRegex(@"^\s*push\b.*(?:\b(?:back|later)\b|(?<!\bsort )\bout\b|\b(?:the|push) (?:deadline|due date)\b)")]
     private static partial Regex PushedBack();
 }

@@ -82,6 +82,8 @@ public sealed class UnderstanderTests
     [Theory]
     [InlineData("push 1-4-1")]
     [InlineData("push 刘洋 on 1-3-2")]
+    [InlineData("push 刘洋 to sort out 1-3-2")]
+    [InlineData("push 刘洋 on 1-3-2, deadline is Friday")]
     public void Pushing_a_person_or_a_task_is_still_an_urge(string text)
     {
         Assert.IsType<ChatCommand.Urge>(Read(text, "李明").Command);
