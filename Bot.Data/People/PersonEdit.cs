@@ -18,10 +18,12 @@ public sealed record PersonEdit(bool? IsAdmin = null, IReadOnlyList<string>? Sup
     {
         var supervises = edit.Supervises ?? supervisedNames;
         var admin = edit.IsAdmin ?? person.IsAdmin;
+        // The stored object id is not carried into the row: a blank cell keeps it unchanged, whereas the stored spelling
+        // of an id migration 0081 could not lower would be found held by the other person and refuse every edit.
         var header = new SheetRow(1, ["name", "department", "email", "object id", "role", "supervises"]);
         var row = new SheetRow(2,
         [
-            person.Name, edit.Department ?? person.Department, edit.Email ?? person.Email, edit.ObjectId ?? person.TeamsUserId,
+            person.Name, edit.Department ?? person.Department, edit.Email ?? person.Email, edit.ObjectId,
             RosterSheet.RoleWord(admin, supervises.Count > 0, chinese: false), string.Join("、", supervises),
         ]);
         var read = RosterSheet.Read([header, row]);

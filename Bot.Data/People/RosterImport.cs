@@ -241,15 +241,17 @@ public sealed class RosterImport(ConnectionFactory connections)
         long? departmentId = entry.Department is { } department
             ? await PeopleRepository.EnsureDepartmentAsync(connection, transaction, department, cancellationToken)
             : person.DepartmentId;
-        var objectId = entry.ObjectId ?? person.TeamsUserId;
+        // A row without an object id leaves the stored one exactly as it is: lowering a spelling migration 0081 left
+        // (two people of one id, see ListObjectIdCaseCollisionsAsync) would collide with the other holder's. A given id
+        // is lowered; the plan has already refused it if anyone else holds it in any spelling.
         await connection.ExecuteAsync(new CommandDefinition(UpdatePerson, new
         {
             Id = id,
             DepartmentId = departmentId,
             Email = entry.Email ?? person.Email,
             IsAdmin = entry.IsAdmin ?? person.IsAdmin,
-            TeamsUserId = PeopleRepository.ObjectIdKey(objectId),
-            IdChanged = !string.Equals(objectId, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
+            TeamsUserId = entry.ObjectId is { } given ? PeopleRepository.ObjectIdKey(given) : person.TeamsUserId,
+            IdChanged = entry.ObjectId is { } changed && !string.Equals(changed, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
         }, transaction, cancellationToken: cancellationToken));
         if (entry.Supervises is { } supervises)
         {

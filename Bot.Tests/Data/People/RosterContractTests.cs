@@ -352,6 +352,44 @@ public abstract class RosterContractTests : IAsyncLifetime
         Assert.Equal([("韩冬", GuidB.ToUpperInvariant())], await People.ListObjectIdCaseCollisionsAsync());
     }
 
+    /// <summary>Two people of one object id in two spellings, as migration 0081 leaves them: 韩冬 in capitals, 孙悦 lowered.</summary>
+    private async Task TwoSpellingsOfOneIdAsync()
+    {
+        const string Insert = "INSERT INTO people (name, teams_user_id, is_admin, created_at) VALUES (@Name, @Id, @Admin, @At)";
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        foreach (var (name, objectId, admin) in new[] { ("吴敏", GuidA, true), ("韩冬", GuidB.ToUpperInvariant(), false), ("孙悦", GuidB, false) })
+        {
+            await connection.ExecuteAsync(Insert, new { Name = name, Id = objectId, Admin = admin, At = Now });
+        }
+    }
+
+    [Fact]
+    public async Task A_person_left_with_an_unlowered_id_is_still_updated_and_keeps_that_id_unchanged()
+    {
+        await TwoSpellingsOfOneIdAsync();
+
+        // No object id in the row: the stored spelling stays, instead of a lowered one that is the other person's.
+        var plan = await Roster.PlanAsync(RosterSheet.Read(Sheet(["韩冬", "局领导", "handong@county.gov.cn", null, null, null])).Entries);
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+        Assert.True((await Roster.ApplyAsync(plan, Actor.System("people import"), Now)).Succeeded);
+        var han = Assert.Single(await People.FindByNameAsync("韩冬"));
+        Assert.Equal(("局领导", "handong@county.gov.cn", GuidB.ToUpperInvariant()), (han.Department, han.Email, han.TeamsUserId));
+        Assert.Equal("孙悦", (await People.FindByTeamsUserIdAsync(GuidB))!.Name);
+
+        // people set of that person is not refused for the id it already has, and leaves it as it is.
+        var edit = await Roster.PlanEditAsync("韩冬", new PersonEdit(Department: "财审股", IsAdmin: true));
+        Assert.True(edit.Succeeded, string.Join("; ", edit.Errors));
+        Assert.True((await Roster.ApplyAsync(edit, Actor.System("people set"), Now)).Succeeded);
+        han = Assert.Single(await People.FindByNameAsync("韩冬"));
+        Assert.Equal(("财审股", true, GuidB.ToUpperInvariant()), (han.Department, han.IsAdmin, han.TeamsUserId));
+
+        // Writing the id itself (lowered, it is 孙悦's) is a row error, never a UNIQUE violation.
+        var conflict = await Roster.PlanAsync(RosterSheet.Read(Sheet(["韩冬", null, null, GuidB.ToUpperInvariant(), null, null])).Entries);
+        Assert.Equal((4, RosterErrorCodes.ObjectIdConflict), Assert.Single(conflict.Errors) is var e ? (e.Row, e.Code) : default);
+        Assert.Equal(RosterErrorCodes.ObjectIdConflict, Assert.Single((await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB))).Errors).Code);
+        Assert.Equal(GuidB.ToUpperInvariant(), Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
+    }
+
     [Fact]
     public async Task The_exported_roster_imports_back_unchanged()
     {
