@@ -173,9 +173,12 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 Compare(RosterFields.Email, person.Email, entry.Email);
             }
-            if (!string.Equals(person.TeamsUserId, entry.ObjectId, StringComparison.OrdinalIgnoreCase))
+            // Compared with the spelling it would be stored in: an id given for a person whose stored spelling migration
+            // 0081 could not lower is a change (to the lowered one Teams finds), once the other holder is unlinked.
+            Compare(RosterFields.ObjectId, person.TeamsUserId, PeopleRepository.ObjectIdKey(entry.ObjectId));
+            if (entry.UnlinkObjectId && person.TeamsUserId is not null)
             {
-                Compare(RosterFields.ObjectId, person.TeamsUserId, entry.ObjectId);
+                changes.Add(new FieldChange(RosterFields.ObjectId, person.TeamsUserId, null));
             }
             Compare(RosterFields.Admin, Flag(person.IsAdmin), entry.IsAdmin is { } admin ? Flag(admin) : null);
             var supervisedBefore = string.Join("、", person.SupervisedDepartmentIds.Select(id => departmentById.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal));
@@ -253,6 +256,10 @@ public sealed class RosterImport(ConnectionFactory connections)
             TeamsUserId = entry.ObjectId is { } given ? PeopleRepository.ObjectIdKey(given) : person.TeamsUserId,
             IdChanged = entry.ObjectId is { } changed && !string.Equals(changed, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
         }, transaction, cancellationToken: cancellationToken));
+        if (entry.UnlinkObjectId)
+        {
+            await PeopleRepository.UnlinkTeamsUserAsync(connection, transaction, id, cancellationToken);
+        }
         if (entry.Supervises is { } supervises)
         {
             await connection.ExecuteAsync(new CommandDefinition(DeleteSupervisions, new { Id = id }, transaction, cancellationToken: cancellationToken));

@@ -73,6 +73,12 @@ public static class RosterErrorCodes
 public sealed record RosterEntry(int Row, string Name, string? Department, string? Email, string? ObjectId, bool? IsAdmin, IReadOnlyList<string>? Supervises)
 {
     public bool IsLeader => Supervises is { Count: > 0 };
+
+    /// <summary>
+    /// Forget the stored Teams account (<c>people set --object-id none</c>); never read from a sheet, where a blank cell
+    /// keeps the stored id. The way out when one id is stored for two people (see migration 0081).
+    /// </summary>
+    public bool UnlinkObjectId { get; init; }
 }
 
 public sealed record RosterReadResult(IReadOnlyList<RosterEntry> Entries, IReadOnlyList<ImportError> Errors)

@@ -391,6 +391,30 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task People_set_unlinks_the_wrong_holder_of_an_id_so_the_right_one_can_be_set_and_audits_it()
+    {
+        await TwoSpellingsOfOneIdAsync();
+
+        var unlink = await Roster.PlanEditAsync("孙悦", new PersonEdit(UnlinkObjectId: true));
+        Assert.Equal([new FieldChange(RosterFields.ObjectId, GuidB, null)], Assert.Single(unlink.Updated).Changes);
+        Assert.Equal(GuidB, Assert.Single(await People.FindByNameAsync("孙悦")).TeamsUserId);
+        Assert.True((await Roster.ApplyAsync(unlink, Actor.System("people set"), Now)).Succeeded);
+
+        Assert.Null(Assert.Single(await People.FindByNameAsync("孙悦")).TeamsUserId);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE entity = 'person' AND action = 'roster_updated'"));
+        // Still warned at start until the right person's id is set again.
+        Assert.Equal([("韩冬", GuidB.ToUpperInvariant())], await People.ListObjectIdCaseCollisionsAsync());
+        // The id is free now: the right person gets it in Teams' spelling, and Teams finds them.
+        var set = await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB.ToUpperInvariant()));
+        Assert.True(set.Succeeded, string.Join("; ", set.Errors));
+        Assert.True((await Roster.ApplyAsync(set, Actor.System("people set"), Now)).Succeeded);
+        Assert.Equal("韩冬", (await People.FindByTeamsUserIdAsync(GuidB))!.Name);
+        Assert.Empty(await People.ListObjectIdCaseCollisionsAsync());
+        // Unlinking someone with no account changes nothing.
+        Assert.Equal(1, (await Roster.PlanEditAsync("孙悦", new PersonEdit(UnlinkObjectId: true))).Unchanged);
+    }
+
+    [Fact]
     public async Task The_exported_roster_imports_back_unchanged()
     {
         await ImportAsync(Sheet(
