@@ -252,7 +252,7 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_roster_without_role_or_supervised_columns_keeps_every_admin_and_leader()
+    public async Task A_roster_without_role_or_supervised_columns_keeps_rights_and_a_role_naming_no_leader_ends_supervisions()
     {
         await ImportAsync(Sheet(
             ["吴敏", "整改办", null, null, "整改办", null],
@@ -267,11 +267,13 @@ public abstract class RosterContractTests : IAsyncLifetime
             郑华,zhenghua@county.gov.cn
             孙悦,sunyue@county.gov.cn
             """);
-        // Role given, supervised departments not: 郑华 stays a leader, and only the admin right follows the cell.
+        // Role given, supervised departments not: a cell naming officer or admin (not leader) ends what they supervise;
+        // a blank cell names nothing and keeps it.
         var roles = _files.Csv("roles.csv", """
             Name,Role
             钱坤,officer
-            郑华,officer
+            郑华,admin
+            孙悦,
             """);
 
         var plan = await Roster.PlanAsync(RosterSheet.Read(emails).Entries);
@@ -284,11 +286,17 @@ public abstract class RosterContractTests : IAsyncLifetime
         var sun = Assert.Single(await People.FindByNameAsync("孙悦"));
         Assert.Equal(("sunyue@county.gov.cn", false, false), (sun.Email, sun.IsAdmin, sun.IsLeader));
 
-        await ImportAsync(roles);
+        var rolePlan = await Roster.PlanAsync(RosterSheet.Read(roles).Entries);
+        Assert.True(rolePlan.Succeeded, string.Join("; ", rolePlan.Errors));
+        // The preview (and --dry-run) shows the supervisions going.
+        Assert.Equal([new FieldChange(RosterFields.Supervises, "经责股、财审股", "")], rolePlan.Updated.Single(u => u.Entry.Name == "钱坤").Changes);
+        Assert.Equal([new FieldChange(RosterFields.Supervises, "经责股", "")], rolePlan.Updated.Single(u => u.Entry.Name == "郑华").Changes);
+        Assert.Equal(1, rolePlan.Unchanged);
+        Assert.True((await Roster.ApplyAsync(rolePlan, Actor.System("people import"), Now)).Succeeded);
         var zheng = Assert.Single(await People.FindByNameAsync("郑华"));
-        Assert.Equal((false, 1), (zheng.IsAdmin, zheng.SupervisedDepartmentIds.Count));
-        Assert.Equal(2, Assert.Single(await People.FindByNameAsync("钱坤")).SupervisedDepartmentIds.Count);
-        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+        Assert.Equal((true, false), (zheng.IsAdmin, zheng.IsLeader));
+        Assert.False(Assert.Single(await People.FindByNameAsync("钱坤")).IsLeader);
+        Assert.Equal(["吴敏", "郑华"], (await People.ListAdminsAsync()).Select(p => p.Name));
     }
 
     [Fact]
