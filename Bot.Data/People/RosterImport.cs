@@ -64,6 +64,14 @@ public sealed class RosterImport(ConnectionFactory connections)
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Roster writes one at a time: the admin check reads rows another import may be demoting, and PostgreSQL's
+        // read committed would let two imports each demote a different last-but-one admin. SQLite's transaction is
+        // already the single writer (BEGIN IMMEDIATE), so the plan below reads what the previous import committed.
+        if (connections.Provider == DatabaseProvider.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key = WriteLockKey }, transaction, cancellationToken: cancellationToken));
+        }
+        var adminsBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAdmins, new { Admin = true }, transaction, cancellationToken: cancellationToken));
         var current = await PlanAsync(connection, transaction, plan.Entries.Select(e => e.Entry).ToList(), cancellationToken);
         // Stale first: what the person confirmed is not what would be written, whatever the new plan's own errors (a
         // new plan that fails has no entries, so it always differs); a fresh preview shows them.
@@ -74,6 +82,12 @@ public sealed class RosterImport(ConnectionFactory connections)
         foreach (var planned in current.Entries)
         {
             await WriteAsync(connection, transaction, planned, actor, now, cancellationToken);
+        }
+        // Checked again on what is about to be committed, whoever else changed admins meanwhile (not only through a roster).
+        if (adminsBefore > 0 && await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAdmins, new { Admin = true }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.NoAdminLeft)]);
         }
         await transaction.CommitAsync(cancellationToken);
         return new(current.New.Count, current.Updated.Count, current.Unchanged, []);
@@ -111,6 +125,11 @@ public sealed class RosterImport(ConnectionFactory connections)
     }
 
     private const string SelectDepartmentIds = "SELECT id AS Id, name AS Name FROM departments";
+
+    /// <summary>PostgreSQL advisory lock taken by every roster write ("ROSTER" in ASCII), so no two interleave.</summary>
+    internal const long WriteLockKey = 0x524F_5354_4552;
+
+    private const string CountAdmins = "SELECT count(*) FROM people WHERE is_admin = @Admin";
 
     private static string Signature(RosterPlan plan) => JsonSerializer.Serialize(plan.Entries.Select(e => new { e.Entry, e.PersonId, e.Changes }));
 

@@ -321,6 +321,35 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_imports_each_demoting_a_different_admin_cannot_both_be_written()
+    {
+        await ImportAsync(Sheet(["吴敏", "整改办", null, null, "整改办", null], ["周琳", "办公室", null, null, "整改办", null]));
+        // Both planned while both were admins: each plan alone leaves one.
+        var demoteWu = await Roster.PlanEditAsync("吴敏", new PersonEdit(IsAdmin: false));
+        var demoteZhou = await Roster.PlanEditAsync("周琳", new PersonEdit(IsAdmin: false));
+        Assert.True(demoteWu.Succeeded && demoteZhou.Succeeded);
+
+        // The other import is mid-write: it holds the roster's write lock and has demoted 周琳, not yet committed.
+        Task<RosterWriteResult> racing;
+        await using (var other = await _database.Connections.OpenAsync(CancellationToken.None))
+        {
+            await using var transaction = await other.BeginTransactionAsync();
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await other.ExecuteAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = RosterImport.WriteLockKey }, transaction);
+            }
+            await other.ExecuteAsync("UPDATE people SET is_admin = @Admin WHERE name = '周琳'", new { Admin = false }, transaction);
+            racing = Task.Run(() => Roster.ApplyAsync(demoteWu, Actor.System("people set"), Now));
+            // Give the racing write every chance to go ahead; it must wait for this one instead.
+            await Task.WhenAny(racing, Task.Delay(TimeSpan.FromSeconds(1)));
+            await transaction.CommitAsync();
+        }
+
+        Assert.False((await racing).Succeeded);
+        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task An_object_id_is_one_account_whatever_its_spelling()
     {
         var id = await People.AddAsync(new NewPerson("周琳", "办公室", TeamsUserId: GuidA.ToUpperInvariant()));
