@@ -79,9 +79,19 @@ public sealed class RosterImport(ConnectionFactory connections)
         {
             return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.PlanStale)]);
         }
-        foreach (var planned in current.Entries)
+        try
         {
-            await WriteAsync(connection, transaction, planned, actor, now, cancellationToken);
+            foreach (var planned in current.Entries)
+            {
+                await WriteAsync(connection, transaction, planned, actor, now, cancellationToken);
+            }
+        }
+        catch (DbException exception) when (IsUniqueViolation(exception))
+        {
+            // Someone outside the roster lock (the bot linking an account on a first message, say) took an email or id
+            // the plan saw free: the people changed since the plan, and a fresh preview shows the conflict as a row error.
+            await transaction.RollbackAsync(cancellationToken);
+            return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.PlanStale)]);
         }
         // Checked again on what is about to be committed, whoever else changed admins meanwhile (not only through a roster).
         if (adminsBefore > 0 && await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAdmins, new { Admin = true }, transaction, cancellationToken: cancellationToken)) == 0)
@@ -212,6 +222,13 @@ public sealed class RosterImport(ConnectionFactory connections)
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new RosterPlan(errors.Count > 0 ? [] : planned, errors);
     }
+
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private static string Flag(bool value) => value ? "true" : "false";
 

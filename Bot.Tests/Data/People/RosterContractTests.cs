@@ -350,6 +350,30 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_id_taken_outside_the_roster_while_it_writes_is_a_refusal_not_an_exception()
+    {
+        await People.AddAsync(new NewPerson("周琳", "办公室"));
+        await People.AddAsync(new NewPerson("韩冬", "局领导"));
+        var plan = await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB));
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+
+        // The bot links 周琳's account to that id on her first message, not yet committed when the roster writes.
+        Task<RosterWriteResult> racing;
+        await using (var other = await _database.Connections.OpenAsync(CancellationToken.None))
+        {
+            await using var transaction = await other.BeginTransactionAsync();
+            await other.ExecuteAsync("UPDATE people SET teams_user_id = @Id WHERE name = '周琳'", new { Id = GuidB }, transaction);
+            racing = Task.Run(() => Roster.ApplyAsync(plan, Actor.System("people set"), Now));
+            await Task.WhenAny(racing, Task.Delay(TimeSpan.FromSeconds(1)));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(RosterErrorCodes.PlanStale, Assert.Single((await racing).Errors).Code);
+        Assert.Null(Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
+        Assert.Equal(RosterErrorCodes.ObjectIdConflict, Assert.Single((await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB))).Errors).Code);
+    }
+
+    [Fact]
     public async Task An_object_id_is_one_account_whatever_its_spelling()
     {
         var id = await People.AddAsync(new NewPerson("周琳", "办公室", TeamsUserId: GuidA.ToUpperInvariant()));
