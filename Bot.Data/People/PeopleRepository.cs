@@ -103,8 +103,12 @@ public sealed class PeopleRepository(ConnectionFactory connections, TimeProvider
     public async Task UnlinkTeamsUserAsync(long personId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UnlinkTeamsUser, new { Id = personId }, cancellationToken: cancellationToken));
+        await UnlinkTeamsUserAsync(connection, null, personId, cancellationToken);
     }
+
+    /// <summary>The same inside a caller's transaction: <c>people set --object-id none</c>, planned and audited like any edit.</summary>
+    internal static Task UnlinkTeamsUserAsync(DbConnection connection, DbTransaction? transaction, long personId, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(UnlinkTeamsUser, new { Id = personId }, transaction, cancellationToken: cancellationToken));
 
     private const string SetLanguage = "UPDATE people SET language = @Language WHERE id = @Id";
 

@@ -64,6 +64,14 @@ public sealed class RosterImport(ConnectionFactory connections)
         }
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Roster writes one at a time: the admin check reads rows another import may be demoting, and PostgreSQL's
+        // read committed would let two imports each demote a different last-but-one admin. SQLite's transaction is
+        // already the single writer (BEGIN IMMEDIATE), so the plan below reads what the previous import committed.
+        if (connections.Provider == DatabaseProvider.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key = WriteLockKey }, transaction, cancellationToken: cancellationToken));
+        }
+        var adminsBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAdmins, new { Admin = true }, transaction, cancellationToken: cancellationToken));
         var current = await PlanAsync(connection, transaction, plan.Entries.Select(e => e.Entry).ToList(), cancellationToken);
         // Stale first: what the person confirmed is not what would be written, whatever the new plan's own errors (a
         // new plan that fails has no entries, so it always differs); a fresh preview shows them.
@@ -71,9 +79,25 @@ public sealed class RosterImport(ConnectionFactory connections)
         {
             return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.PlanStale)]);
         }
-        foreach (var planned in current.Entries)
+        try
         {
-            await WriteAsync(connection, transaction, planned, actor, now, cancellationToken);
+            foreach (var planned in current.Entries)
+            {
+                await WriteAsync(connection, transaction, planned, actor, now, cancellationToken);
+            }
+        }
+        catch (DbException exception) when (IsUniqueViolation(exception))
+        {
+            // Someone outside the roster lock (the bot linking an account on a first message, say) took an email or id
+            // the plan saw free: the people changed since the plan, and a fresh preview shows the conflict as a row error.
+            await transaction.RollbackAsync(cancellationToken);
+            return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.PlanStale)]);
+        }
+        // Checked again on what is about to be committed, whoever else changed admins meanwhile (not only through a roster).
+        if (adminsBefore > 0 && await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAdmins, new { Admin = true }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new(0, 0, 0, [new ImportError(0, null, RosterErrorCodes.NoAdminLeft)]);
         }
         await transaction.CommitAsync(cancellationToken);
         return new(current.New.Count, current.Updated.Count, current.Unchanged, []);
@@ -111,6 +135,11 @@ public sealed class RosterImport(ConnectionFactory connections)
     }
 
     private const string SelectDepartmentIds = "SELECT id AS Id, name AS Name FROM departments";
+
+    /// <summary>PostgreSQL advisory lock taken by every roster write ("ROSTER" in ASCII), so no two interleave.</summary>
+    internal const long WriteLockKey = 0x524F_5354_4552;
+
+    private const string CountAdmins = "SELECT count(*) FROM people WHERE is_admin = @Admin";
 
     private static string Signature(RosterPlan plan) => JsonSerializer.Serialize(plan.Entries.Select(e => new { e.Entry, e.PersonId, e.Changes }));
 
@@ -173,9 +202,12 @@ public sealed class RosterImport(ConnectionFactory connections)
             {
                 Compare(RosterFields.Email, person.Email, entry.Email);
             }
-            if (!string.Equals(person.TeamsUserId, entry.ObjectId, StringComparison.OrdinalIgnoreCase))
+            // Compared with the spelling it would be stored in: an id given for a person whose stored spelling migration
+            // 0081 could not lower is a change (to the lowered one Teams finds), once the other holder is unlinked.
+            Compare(RosterFields.ObjectId, person.TeamsUserId, PeopleRepository.ObjectIdKey(entry.ObjectId));
+            if (entry.UnlinkObjectId && person.TeamsUserId is not null)
             {
-                Compare(RosterFields.ObjectId, person.TeamsUserId, entry.ObjectId);
+                changes.Add(new FieldChange(RosterFields.ObjectId, person.TeamsUserId, null));
             }
             Compare(RosterFields.Admin, Flag(person.IsAdmin), entry.IsAdmin is { } admin ? Flag(admin) : null);
             var supervisedBefore = string.Join("、", person.SupervisedDepartmentIds.Select(id => departmentById.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal));
@@ -190,6 +222,13 @@ public sealed class RosterImport(ConnectionFactory connections)
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new RosterPlan(errors.Count > 0 ? [] : planned, errors);
     }
+
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     private static string Flag(bool value) => value ? "true" : "false";
 
@@ -241,16 +280,22 @@ public sealed class RosterImport(ConnectionFactory connections)
         long? departmentId = entry.Department is { } department
             ? await PeopleRepository.EnsureDepartmentAsync(connection, transaction, department, cancellationToken)
             : person.DepartmentId;
-        var objectId = entry.ObjectId ?? person.TeamsUserId;
+        // A row without an object id leaves the stored one exactly as it is: lowering a spelling migration 0081 left
+        // (two people of one id, see ListObjectIdCaseCollisionsAsync) would collide with the other holder's. A given id
+        // is lowered; the plan has already refused it if anyone else holds it in any spelling.
         await connection.ExecuteAsync(new CommandDefinition(UpdatePerson, new
         {
             Id = id,
             DepartmentId = departmentId,
             Email = entry.Email ?? person.Email,
             IsAdmin = entry.IsAdmin ?? person.IsAdmin,
-            TeamsUserId = PeopleRepository.ObjectIdKey(objectId),
-            IdChanged = !string.Equals(objectId, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
+            TeamsUserId = entry.ObjectId is { } given ? PeopleRepository.ObjectIdKey(given) : person.TeamsUserId,
+            IdChanged = entry.ObjectId is { } changed && !string.Equals(changed, person.TeamsUserId, StringComparison.OrdinalIgnoreCase),
         }, transaction, cancellationToken: cancellationToken));
+        if (entry.UnlinkObjectId)
+        {
+            await PeopleRepository.UnlinkTeamsUserAsync(connection, transaction, id, cancellationToken);
+        }
         if (entry.Supervises is { } supervises)
         {
             await connection.ExecuteAsync(new CommandDefinition(DeleteSupervisions, new { Id = id }, transaction, cancellationToken: cancellationToken));

@@ -73,6 +73,12 @@ public static class RosterErrorCodes
 public sealed record RosterEntry(int Row, string Name, string? Department, string? Email, string? ObjectId, bool? IsAdmin, IReadOnlyList<string>? Supervises)
 {
     public bool IsLeader => Supervises is { Count: > 0 };
+
+    /// <summary>
+    /// Forget the stored Teams account (<c>people set --object-id none</c>); never read from a sheet, where a blank cell
+    /// keeps the stored id. The way out when one id is stored for two people (see migration 0081).
+    /// </summary>
+    public bool UnlinkObjectId { get; init; }
 }
 
 public sealed record RosterReadResult(IReadOnlyList<RosterEntry> Entries, IReadOnlyList<ImportError> Errors)
@@ -200,6 +206,13 @@ public static partial class RosterSheet
             IReadOnlyList<string>? supervises = columns.ContainsKey(RosterColumn.Supervises) ? Split(Cell(row, RosterColumn.Supervises)) : null;
             var (admin, leader, officer, bad) = Roles(Cell(row, RosterColumn.Role));
             leader |= (admin, leader, officer) == (false, false, false) && supervises is { Count: > 0 };
+            // A role cell that names officer or admin but not leader says this person leads nothing, even without the
+            // supervised-departments column: kept, their supervisions would leave them a leader in all but the cell.
+            // A blank cell names nothing and keeps them.
+            if (supervises is null && bad is null && !leader && (admin || officer))
+            {
+                supervises = [];
+            }
             if (bad is not null)
             {
                 rowErrors.Add(new ImportError(row.Number, Header(RosterColumn.Role), RosterErrorCodes.BadRole, bad));

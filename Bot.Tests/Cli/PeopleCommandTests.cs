@@ -87,6 +87,14 @@ public sealed class PeopleCommandTests : IDisposable
         var (_, list) = await RunAsync("people", "list", "--lang", "en-US");
         Assert.Contains("何平 | 城建科 | (no email) | 0f8fad5b-d9cb-469f-a165-70867728950e | admin", list);
 
+        // --object-id none unlinks the account: previewed like any edit, then written.
+        var (previewExit, preview) = await RunAsync("people", "set", "何平", "--object-id", "none", "--dry-run", "--lang", "en-US");
+        Assert.Equal(0, previewExit);
+        Assert.Contains(preview, l => l.StartsWith("Updated: 何平's", StringComparison.Ordinal) && l.EndsWith("from '0f8fad5b-d9cb-469f-a165-70867728950e' to '(none)'", StringComparison.Ordinal));
+        Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", (await PeopleAsync()).Single(p => p.Name == "何平").TeamsUserId);
+        Assert.Equal(0, (await RunAsync("people", "set", "何平", "--object-id", "None", "--lang", "en-US")).ExitCode);
+        Assert.Null((await PeopleAsync()).Single(p => p.Name == "何平").TeamsUserId);
+
         var target = _files.Path("out/roster.xlsx");
         var (exportExit, _) = await RunAsync("people", "export", target);
         Assert.Equal(0, exportExit);

@@ -62,7 +62,7 @@ public static class CommandLine
         new("benchmark", ["--tasks", "--postgres", "--keep"], ["--keep"], PathArguments: false, NeedsDatabase: false,
             (_, args, text, output, cancellationToken) => BenchmarkCommand.RunAsync(args, text, output, cancellationToken)) { Flags = ["--understanding"] },
         // Reads the configured ledger's names and roles; like the host it loads the demo into an empty database.
-        // Writes people (import, set) and reads them (list, export); the reading modes seed the demo like the host.
+        // Writes people (import, set; set --object-id none unlinks a Teams account) and reads them (list, export); the reading modes seed the demo like the host.
         new("people", PeopleCommand.Options, [], PathArguments: false, NeedsDatabase: true, PeopleCommand.RunAsync) { Flags = PeopleCommand.Flags, PathModes = PeopleCommand.FileModes },
         new("understand", ["--as", "--today"], [], PathArguments: false, NeedsDatabase: true, UnderstandAsync) { Flags = ["--jsonl"] },
     ];

@@ -8,7 +8,7 @@ namespace Rectification.Bot.Cli;
 
 /// <summary>
 /// <c>people import &lt;roster.xlsx|csv&gt; [--dry-run]</c>, <c>people list</c>, <c>people export &lt;roster.xlsx&gt;</c> and
-/// <c>people set &lt;name&gt; [--admin|--officer] [--leader "&lt;depts&gt;"] [--email e] [--object-id id] [--department d]</c>:
+/// <c>people set &lt;name&gt; [--admin|--officer] [--leader "&lt;depts&gt;"] [--email e] [--object-id id|none] [--department d]</c>:
 /// who is who, and who may do what. Import and set are all or nothing, print their plan first, and audit every person
 /// they write. Exit 0 when written or shown, 1 for row errors, 2 for a usage error.
 /// </summary>
@@ -77,8 +77,9 @@ public static class PeopleCommand
                     IsAdmin: Has("--admin") ? true : Has("--officer") ? false : null,
                     Supervises: Option("--leader") is { } leads ? RosterSheet.Split(leads) : Has("--officer") ? [] : null,
                     Email: Option("--email"),
-                    ObjectId: Option("--object-id"),
-                    Department: Option("--department"));
+                    ObjectId: Option("--object-id") is { } objectId && !objectId.Equals(PersonEdit.NoObjectId, StringComparison.OrdinalIgnoreCase) ? objectId : null,
+                    Department: Option("--department"),
+                    UnlinkObjectId: Option("--object-id") is { } none && none.Equals(PersonEdit.NoObjectId, StringComparison.OrdinalIgnoreCase));
                 return await ApplyAsync(services, await roster.PlanEditAsync(name, edit, cancellationToken), Has("--dry-run"), "people set", text, output, cancellationToken);
         }
         await output.WriteLineAsync(text.PeopleUsage);

@@ -21,7 +21,8 @@ public sealed class DatabaseStartup(MigrationRunner migrations, PeopleRepository
         foreach (var (name, objectId) in await people.ListObjectIdCaseCollisionsAsync(cancellationToken))
         {
             logger.LogWarning("Ledger person {Name} has Entra object id {ObjectId}, which another person holds in another spelling: "
-                + "Teams finds only the lower-case one; an admin should unlink the wrong person and set the right id", name, objectId);
+                + "Teams finds only the lower-case one. An admin should unlink the wrong person with `people set <name> --object-id none` "
+                + "(then `people set <name> --object-id <id>` for the right one, if needed)", name, objectId);
         }
         if (seedDemo && options.Value.ShouldSeedDemo(configuration["MicrosoftAppId"]) && await demo.SeedIfEmptyAsync(cancellationToken))
         {

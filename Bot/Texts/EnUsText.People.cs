@@ -9,8 +9,8 @@ internal sealed partial class EnUsText
         Usage: people import <roster.xlsx|.csv> [--dry-run]   load a roster (columns: name, department, email, Entra object id, role, supervised departments)
                people list                                    list people and their roles
                people export <roster.xlsx>                    write the roster (edit it and import it again)
-               people set <name> [--admin|--officer] [--leader "<dept, …>"] [--email <email>] [--object-id <id>] [--department <dept>]
-        Roles: officer, leader, admin (combined as "leader, admin").
+               people set <name> [--admin|--officer] [--leader "<dept, …>"] [--email <email>] [--object-id <id>|none] [--department <dept>]
+        Roles: officer, leader, admin (combined as "leader, admin"). --object-id none unlinks the person's Teams account.
         """;
 
     public override string? RosterErrorMessage(string code, string? value) => code switch

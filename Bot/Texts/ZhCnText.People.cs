@@ -9,8 +9,8 @@ internal sealed partial class ZhCnText
         用法：people import <人员名单.xlsx|.csv> [--dry-run]   导入人员名单（列：姓名、部门、邮箱、Entra对象ID、角色、分管部门）
               people list                                       列出人员及其角色
               people export <人员名单.xlsx>                      导出人员名单（可改后再导入）
-              people set <姓名> [--admin|--officer] [--leader "<分管部门、…>"] [--email <邮箱>] [--object-id <对象ID>] [--department <部门>]
-        角色：责任人、领导、整改办（可并列，如“领导、整改办”）。
+              people set <姓名> [--admin|--officer] [--leader "<分管部门、…>"] [--email <邮箱>] [--object-id <对象ID>|none] [--department <部门>]
+        角色：责任人、领导、整改办（可并列，如“领导、整改办”）。--object-id none 解除该人员已绑定的 Teams 账号。
         """;
 
     public override string? RosterErrorMessage(string code, string? value) => code switch

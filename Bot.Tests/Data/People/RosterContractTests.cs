@@ -252,7 +252,7 @@ public abstract class RosterContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_roster_without_role_or_supervised_columns_keeps_every_admin_and_leader()
+    public async Task A_roster_without_role_or_supervised_columns_keeps_rights_and_a_role_naming_no_leader_ends_supervisions()
     {
         await ImportAsync(Sheet(
             ["吴敏", "整改办", null, null, "整改办", null],
@@ -267,11 +267,13 @@ public abstract class RosterContractTests : IAsyncLifetime
             郑华,zhenghua@county.gov.cn
             孙悦,sunyue@county.gov.cn
             """);
-        // Role given, supervised departments not: 郑华 stays a leader, and only the admin right follows the cell.
+        // Role given, supervised departments not: a cell naming officer or admin (not leader) ends what they supervise;
+        // a blank cell names nothing and keeps it.
         var roles = _files.Csv("roles.csv", """
             Name,Role
             钱坤,officer
-            郑华,officer
+            郑华,admin
+            孙悦,
             """);
 
         var plan = await Roster.PlanAsync(RosterSheet.Read(emails).Entries);
@@ -284,11 +286,17 @@ public abstract class RosterContractTests : IAsyncLifetime
         var sun = Assert.Single(await People.FindByNameAsync("孙悦"));
         Assert.Equal(("sunyue@county.gov.cn", false, false), (sun.Email, sun.IsAdmin, sun.IsLeader));
 
-        await ImportAsync(roles);
+        var rolePlan = await Roster.PlanAsync(RosterSheet.Read(roles).Entries);
+        Assert.True(rolePlan.Succeeded, string.Join("; ", rolePlan.Errors));
+        // The preview (and --dry-run) shows the supervisions going.
+        Assert.Equal([new FieldChange(RosterFields.Supervises, "经责股、财审股", "")], rolePlan.Updated.Single(u => u.Entry.Name == "钱坤").Changes);
+        Assert.Equal([new FieldChange(RosterFields.Supervises, "经责股", "")], rolePlan.Updated.Single(u => u.Entry.Name == "郑华").Changes);
+        Assert.Equal(1, rolePlan.Unchanged);
+        Assert.True((await Roster.ApplyAsync(rolePlan, Actor.System("people import"), Now)).Succeeded);
         var zheng = Assert.Single(await People.FindByNameAsync("郑华"));
-        Assert.Equal((false, 1), (zheng.IsAdmin, zheng.SupervisedDepartmentIds.Count));
-        Assert.Equal(2, Assert.Single(await People.FindByNameAsync("钱坤")).SupervisedDepartmentIds.Count);
-        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+        Assert.Equal((true, false), (zheng.IsAdmin, zheng.IsLeader));
+        Assert.False(Assert.Single(await People.FindByNameAsync("钱坤")).IsLeader);
+        Assert.Equal(["吴敏", "郑华"], (await People.ListAdminsAsync()).Select(p => p.Name));
     }
 
     [Fact]
@@ -310,6 +318,59 @@ public abstract class RosterContractTests : IAsyncLifetime
         var handover = RosterSheet.Read(Sheet(["吴敏", "整改办", null, null, "责任人", null], ["孙悦", "财审股", null, null, "整改办", null]));
         Assert.True((await Roster.ApplyAsync(await Roster.PlanAsync(handover.Entries), Actor.System("t"), Now)).Succeeded);
         Assert.Equal(["孙悦"], (await People.ListAdminsAsync()).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Two_imports_each_demoting_a_different_admin_cannot_both_be_written()
+    {
+        await ImportAsync(Sheet(["吴敏", "整改办", null, null, "整改办", null], ["周琳", "办公室", null, null, "整改办", null]));
+        // Both planned while both were admins: each plan alone leaves one.
+        var demoteWu = await Roster.PlanEditAsync("吴敏", new PersonEdit(IsAdmin: false));
+        var demoteZhou = await Roster.PlanEditAsync("周琳", new PersonEdit(IsAdmin: false));
+        Assert.True(demoteWu.Succeeded && demoteZhou.Succeeded);
+
+        // The other import is mid-write: it holds the roster's write lock and has demoted 周琳, not yet committed.
+        Task<RosterWriteResult> racing;
+        await using (var other = await _database.Connections.OpenAsync(CancellationToken.None))
+        {
+            await using var transaction = await other.BeginTransactionAsync();
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await other.ExecuteAsync("SELECT pg_advisory_xact_lock(@Key)", new { Key = RosterImport.WriteLockKey }, transaction);
+            }
+            await other.ExecuteAsync("UPDATE people SET is_admin = @Admin WHERE name = '周琳'", new { Admin = false }, transaction);
+            racing = Task.Run(() => Roster.ApplyAsync(demoteWu, Actor.System("people set"), Now));
+            // Give the racing write every chance to go ahead; it must wait for this one instead.
+            await Task.WhenAny(racing, Task.Delay(TimeSpan.FromSeconds(1)));
+            await transaction.CommitAsync();
+        }
+
+        Assert.False((await racing).Succeeded);
+        Assert.Equal(["吴敏"], (await People.ListAdminsAsync()).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task An_id_taken_outside_the_roster_while_it_writes_is_a_refusal_not_an_exception()
+    {
+        await People.AddAsync(new NewPerson("周琳", "办公室"));
+        await People.AddAsync(new NewPerson("韩冬", "局领导"));
+        var plan = await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB));
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+
+        // The bot links 周琳's account to that id on her first message, not yet committed when the roster writes.
+        Task<RosterWriteResult> racing;
+        await using (var other = await _database.Connections.OpenAsync(CancellationToken.None))
+        {
+            await using var transaction = await other.BeginTransactionAsync();
+            await other.ExecuteAsync("UPDATE people SET teams_user_id = @Id WHERE name = '周琳'", new { Id = GuidB }, transaction);
+            racing = Task.Run(() => Roster.ApplyAsync(plan, Actor.System("people set"), Now));
+            await Task.WhenAny(racing, Task.Delay(TimeSpan.FromSeconds(1)));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(RosterErrorCodes.PlanStale, Assert.Single((await racing).Errors).Code);
+        Assert.Null(Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
+        Assert.Equal(RosterErrorCodes.ObjectIdConflict, Assert.Single((await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB))).Errors).Code);
     }
 
     [Fact]
@@ -350,6 +411,68 @@ public abstract class RosterContractTests : IAsyncLifetime
         Assert.Equal(GuidB.ToUpperInvariant(), Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
         Assert.Equal("孙悦", (await People.FindByTeamsUserIdAsync(GuidB.ToUpperInvariant()))!.Name);
         Assert.Equal([("韩冬", GuidB.ToUpperInvariant())], await People.ListObjectIdCaseCollisionsAsync());
+    }
+
+    /// <summary>Two people of one object id in two spellings, as migration 0081 leaves them: 韩冬 in capitals, 孙悦 lowered.</summary>
+    private async Task TwoSpellingsOfOneIdAsync()
+    {
+        const string Insert = "INSERT INTO people (name, teams_user_id, is_admin, created_at) VALUES (@Name, @Id, @Admin, @At)";
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        foreach (var (name, objectId, admin) in new[] { ("吴敏", GuidA, true), ("韩冬", GuidB.ToUpperInvariant(), false), ("孙悦", GuidB, false) })
+        {
+            await connection.ExecuteAsync(Insert, new { Name = name, Id = objectId, Admin = admin, At = Now });
+        }
+    }
+
+    [Fact]
+    public async Task A_person_left_with_an_unlowered_id_is_still_updated_and_keeps_that_id_unchanged()
+    {
+        await TwoSpellingsOfOneIdAsync();
+
+        // No object id in the row: the stored spelling stays, instead of a lowered one that is the other person's.
+        var plan = await Roster.PlanAsync(RosterSheet.Read(Sheet(["韩冬", "局领导", "handong@county.gov.cn", null, null, null])).Entries);
+        Assert.True(plan.Succeeded, string.Join("; ", plan.Errors));
+        Assert.True((await Roster.ApplyAsync(plan, Actor.System("people import"), Now)).Succeeded);
+        var han = Assert.Single(await People.FindByNameAsync("韩冬"));
+        Assert.Equal(("局领导", "handong@county.gov.cn", GuidB.ToUpperInvariant()), (han.Department, han.Email, han.TeamsUserId));
+        Assert.Equal("孙悦", (await People.FindByTeamsUserIdAsync(GuidB))!.Name);
+
+        // people set of that person is not refused for the id it already has, and leaves it as it is.
+        var edit = await Roster.PlanEditAsync("韩冬", new PersonEdit(Department: "财审股", IsAdmin: true));
+        Assert.True(edit.Succeeded, string.Join("; ", edit.Errors));
+        Assert.True((await Roster.ApplyAsync(edit, Actor.System("people set"), Now)).Succeeded);
+        han = Assert.Single(await People.FindByNameAsync("韩冬"));
+        Assert.Equal(("财审股", true, GuidB.ToUpperInvariant()), (han.Department, han.IsAdmin, han.TeamsUserId));
+
+        // Writing the id itself (lowered, it is 孙悦's) is a row error, never a UNIQUE violation.
+        var conflict = await Roster.PlanAsync(RosterSheet.Read(Sheet(["韩冬", null, null, GuidB.ToUpperInvariant(), null, null])).Entries);
+        Assert.Equal((4, RosterErrorCodes.ObjectIdConflict), Assert.Single(conflict.Errors) is var e ? (e.Row, e.Code) : default);
+        Assert.Equal(RosterErrorCodes.ObjectIdConflict, Assert.Single((await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB))).Errors).Code);
+        Assert.Equal(GuidB.ToUpperInvariant(), Assert.Single(await People.FindByNameAsync("韩冬")).TeamsUserId);
+    }
+
+    [Fact]
+    public async Task People_set_unlinks_the_wrong_holder_of_an_id_so_the_right_one_can_be_set_and_audits_it()
+    {
+        await TwoSpellingsOfOneIdAsync();
+
+        var unlink = await Roster.PlanEditAsync("孙悦", new PersonEdit(UnlinkObjectId: true));
+        Assert.Equal([new FieldChange(RosterFields.ObjectId, GuidB, null)], Assert.Single(unlink.Updated).Changes);
+        Assert.Equal(GuidB, Assert.Single(await People.FindByNameAsync("孙悦")).TeamsUserId);
+        Assert.True((await Roster.ApplyAsync(unlink, Actor.System("people set"), Now)).Succeeded);
+
+        Assert.Null(Assert.Single(await People.FindByNameAsync("孙悦")).TeamsUserId);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM audit_log WHERE entity = 'person' AND action = 'roster_updated'"));
+        // Still warned at start until the right person's id is set again.
+        Assert.Equal([("韩冬", GuidB.ToUpperInvariant())], await People.ListObjectIdCaseCollisionsAsync());
+        // The id is free now: the right person gets it in Teams' spelling, and Teams finds them.
+        var set = await Roster.PlanEditAsync("韩冬", new PersonEdit(ObjectId: GuidB.ToUpperInvariant()));
+        Assert.True(set.Succeeded, string.Join("; ", set.Errors));
+        Assert.True((await Roster.ApplyAsync(set, Actor.System("people set"), Now)).Succeeded);
+        Assert.Equal("韩冬", (await People.FindByTeamsUserIdAsync(GuidB))!.Name);
+        Assert.Empty(await People.ListObjectIdCaseCollisionsAsync());
+        // Unlinking someone with no account changes nothing.
+        Assert.Equal(1, (await Roster.PlanEditAsync("孙悦", new PersonEdit(UnlinkObjectId: true))).Unchanged);
     }
 
     [Fact]
