@@ -138,8 +138,9 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
                 {
                     _departures.Dequeue();
                 }
-                // One interval of tolerance keeps the rate when a timer wakes a little late; more would let bursts through.
-                var spaced = _gateNext == DateTimeOffset.MinValue ? now : _gateNext - _appInterval;
+                // Three intervals of tolerance let a sender that woke late catch up (a loaded host keeps its rate) while a
+                // stall's backlog still leaves at most four side by side; the sliding second above caps the rate.
+                var spaced = _gateNext == DateTimeOffset.MinValue ? now : _gateNext - (3 * _appInterval);
                 if (_departures.Count < _perSecond && now >= spaced && now >= _appHeldUntil)
                 {
                     _departures.Enqueue(now);
