@@ -33,6 +33,24 @@ public static class TestLedger
         string[]? co = null) =>
         new(row, code, aspect, problem, measure, leader, department, co ?? [], officers, limit, text ?? limit.Date?.ToString("yyyy-MM-dd") ?? "", status, percent, progress);
 
+    /// <summary>
+    /// Writes a timeline's ledger as of <paramref name="start"/>, adds the admin 陈静, and gives the named people a
+    /// conversation reference, so the reminder pipeline can reach them.
+    /// </summary>
+    public static async Task WriteReachableAsync(TestDatabase database, LedgerDraft draft, DateTimeOffset start, params string[] reachable)
+    {
+        var written = await new LedgerImportWriter(database.Connections, Calendar).WriteAsync(draft, Actor.System("test"), start);
+        Xunit.Assert.True(written.Succeeded, string.Join("; ", written.Errors));
+        var people = new PeopleRepository(database.Connections, TimeProvider.System);
+        await people.AddAsync(new NewPerson("陈静", "整改办", IsAdmin: true));
+        var references = new ConversationReferences(database.Connections);
+        foreach (var name in reachable)
+        {
+            var id = (await people.FindByNameAsync(name)).Single().Id;
+            await references.SaveAsync(new StoredReference($"user-{id}", $"conversation-{id}", null, id, true, "https://connector.test/", "tenant", "msteams", "bot", "{}", start));
+        }
+    }
+
     public static async Task<TestPeople> LoadAsync(TestDatabase database)
     {
         var writer = new LedgerImportWriter(database.Connections, Calendar);

@@ -221,17 +221,9 @@ public abstract class FollowUpTimelineTests : IAsyncLifetime
                     status: RectificationStatus.Ongoing),
             ]);
         var start = loadedAt ?? At("2026-01-05 08:00");
-        var written = await new LedgerImportWriter(_database.Connections, TestLedger.Calendar).WriteAsync(draft, Actor.System("test"), start);
-        Assert.True(written.Succeeded, string.Join("; ", written.Errors));
+        await TestLedger.WriteReachableAsync(_database, draft, start, "刘洋", "孙丽", "周涛", "李明", "王建国", "陈静");
         var people = new PeopleRepository(_database.Connections, TimeProvider.System);
-        await people.AddAsync(new NewPerson("陈静", "整改办", IsAdmin: true));
         async Task<long> Id(string name) => (await people.FindByNameAsync(name)).Single().Id;
-        var references = new ConversationReferences(_database.Connections);
-        foreach (var name in new[] { "刘洋", "孙丽", "周涛", "李明", "王建国", "陈静" })
-        {
-            var id = await Id(name);
-            await references.SaveAsync(new StoredReference($"user-{id}", $"conversation-{id}", null, id, true, "https://connector.test/", "tenant", "msteams", "bot", "{}", start));
-        }
         var queries = new LedgerQueries(_database.Connections);
         async Task<long> Task(string code) => (await queries.FindByCodeAsync(code))!.Task.Id;
         return new Cast(await Id("刘洋"), await Id("孙丽"), await Id("周涛"), await Id("李明"), await Id("王建国"), await Id("陈静"),
