@@ -140,9 +140,12 @@ public sealed class SharedDeliveryRateTests : IAsyncLifetime
         departures.Sort();
         // 30 messages at 10 a second take 2.9 s; two hosts pacing apart would finish in under 1.5 s.
         Assert.True(departures[^1] - departures[0] >= TimeSpan.FromSeconds(2.5), $"30 sends in {(departures[^1] - departures[0]).TotalSeconds:F2} s");
+        // Paced apart, the two would put about 20 into one second. A stall on a loaded machine lets each host release a
+        // few late departures side by side (the database hands out spaced instants, not spaced arrivals), so the bound
+        // allows half the rate again; the reserved instants themselves are checked by the duration above.
         for (var i = 0; i < departures.Count; i++)
         {
-            Assert.True(departures.Count(d => d >= departures[i] && d < departures[i].AddSeconds(1)) <= 12, $"too many in the second from {departures[i]:ss.fff}");
+            Assert.True(departures.Count(d => d >= departures[i] && d < departures[i].AddSeconds(1)) <= 15, $"too many in the second from {departures[i]:ss.fff}");
         }
     }
 
