@@ -10,13 +10,52 @@ namespace Rectification.Data.Import;
 /// Writes a checked <see cref="ImportPlan"/> inside the caller's transaction: the inspection and its metadata, new people,
 /// codes moved out of each other's way, then every row in sheet order with its links, an import progress entry when its
 /// progress changed, a deadline change recorded as an approved extension marked as the import's, and an audit entry.
+/// The statements repeated for every row are built once (<see cref="PreparedStatement"/>): dispose the writer after use.
 /// </summary>
 internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction transaction, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    : IAsyncDisposable
 {
     /// <summary>The <c>source</c> and reason of an extension that a changed deadline in a re-imported sheet wrote.</summary>
     public const string ImportSource = "import";
 
     private CommandDefinition Command(string sql, object? args = null) => new(sql, SafeParameters.Of(args), transaction, cancellationToken: cancellationToken);
+
+    private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The statement for <paramref name="sql"/>, built on first use and reused for every row after.</summary>
+    private PreparedStatement Prepared(string sql, params string[] names) => Prepared(sql, insert: false, names);
+
+    /// <summary>An insert's statement answers the new row's id (<see cref="PreparedStatement.Insert"/>).</summary>
+    private PreparedStatement Prepared(string sql, bool insert, params string[] names)
+    {
+        if (!_prepared.TryGetValue(sql, out var statement))
+        {
+            statement = _prepared[sql] = insert
+                ? PreparedStatement.Insert(connection, transaction, sql, names)
+                : new PreparedStatement(connection, transaction, sql, names);
+        }
+        return statement;
+    }
+
+    private const string AuditInsert = "audit";
+
+    private Task AuditAsync(string entity, long entityId, string action, object? before, object? after)
+    {
+        if (!_prepared.TryGetValue(AuditInsert, out var insert))
+        {
+            insert = _prepared[AuditInsert] = AuditLog.Prepare(connection, transaction);
+        }
+        return AuditLog.WriteAsync(insert, actor, now, entity, entityId, action, before, after, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var statement in _prepared.Values)
+        {
+            await statement.DisposeAsync();
+        }
+        _prepared.Clear();
+    }
 
     private const string InsertInspection = """
         INSERT INTO inspections (title, inspected_unit, inspection_group, period_start, period_end, feedback_date, created_at)
@@ -66,15 +105,15 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             var draft = task.Draft;
             if (!aspectIds.TryGetValue(draft.Aspect, out var aspectId))
             {
-                aspectId = aspectIds[draft.Aspect] = await connection.ExecuteScalarAsync<long>(Command(UpsertAspect,
-                    new { InspectionId = inspectionId, Ordinal = aspectIds.Count + 1, Title = draft.Aspect }));
+                aspectId = aspectIds[draft.Aspect] = await Prepared(UpsertAspect, "InspectionId", "Ordinal", "Title")
+                    .ScalarAsync(cancellationToken, inspectionId, aspectIds.Count + 1, draft.Aspect);
             }
             var problemKey = (aspectId, draft.Problem);
             if (!problemIds.TryGetValue(problemKey, out var problemId))
             {
                 var problemOrdinal = problemCounts[aspectId] = problemCounts.GetValueOrDefault(aspectId) + 1;
-                problemId = problemIds[problemKey] = await connection.ExecuteScalarAsync<long>(Command(UpsertProblem,
-                    new { AspectId = aspectId, Ordinal = problemOrdinal, Description = draft.Problem }));
+                problemId = problemIds[problemKey] = await Prepared(UpsertProblem, "AspectId", "Ordinal", "Description")
+                    .ScalarAsync(cancellationToken, aspectId, problemOrdinal, draft.Problem);
             }
             if (task.TaskId is null)
             {
@@ -134,12 +173,12 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
                 if (fresh.Contains(name))
                 {
                     var id = await PeopleRepository.AddAsync(connection, transaction, new NewPerson(name, department), now, cancellationToken);
-                    await AuditLog.WriteAsync(connection, transaction, actor, now, "person", id, "create", null, new { name, department }, cancellationToken);
+                    await AuditAsync("person", id, "create", null, new { name, department });
                     ids[name] = id;
                 }
                 else
                 {
-                    ids[name] = await connection.ExecuteScalarAsync<long>(Command(SelectPersonByName, new { Name = name }));
+                    ids[name] = await Prepared(SelectPersonByName, "Name").ScalarAsync(cancellationToken, name);
                 }
             }
             if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 } && supervisions.Add((ids[task.Leader], task.LeadDepartment)))
@@ -165,7 +204,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         foreach (var move in moves)
         {
             await connection.ExecuteAsync(Command(SetCode, new { Code = move.To, Now = now, move.Id }));
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "task", move.Id, "import_code", new { code = move.From }, new { code = move.To }, cancellationToken);
+            await AuditAsync("task", move.Id, "import_code", new { code = move.From }, new { code = move.To });
         }
     }
 
@@ -174,7 +213,6 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
                            time_limit_text, due_date, status, percent, progress_note, last_progress_at, created_at, updated_at)
         VALUES (@InspectionId, @ProblemId, @Code, @Ordinal, @Measure, @LeaderId, @LeadDepartmentId, @TimeLimitKind,
                 @TimeLimitText, @DueDate, @Status, @Percent, @ProgressNote, @LastProgressAt, @Now, @Now)
-        RETURNING id
         """;
 
     private const string InsertImportProgress = """
@@ -187,32 +225,23 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         var draft = task.Draft;
         var (leaderId, departmentId, officerIds, coDepartmentIds) = await LinksAsync(draft, people);
         var hasProgress = task.Note is not null || task.Percent > 0 || task.Status != ImportPlanner.Derived(task.TimeLimit, 0);
-        var id = await connection.ExecuteScalarAsync<long>(Command(InsertTask, new
-        {
-            InspectionId = inspectionId,
-            ProblemId = problemId,
-            draft.Code,
-            Ordinal = ordinal,
-            draft.Measure,
-            LeaderId = leaderId,
-            LeadDepartmentId = departmentId,
-            TimeLimitKind = task.TimeLimit.KindCode,
-            draft.TimeLimitText,
-            DueDate = task.TimeLimit.Date,
-            Status = task.Status.ToCode(),
-            task.Percent,
-            ProgressNote = task.Note,
-            LastProgressAt = hasProgress ? now : (DateTimeOffset?)null,
-            Now = now,
-        }));
+        var id = await Prepared(InsertTask, insert: true, "InspectionId", "ProblemId", "Code", "Ordinal", "Measure", "LeaderId", "LeadDepartmentId",
+                "TimeLimitKind", "TimeLimitText", "DueDate", "Status", "Percent", "ProgressNote", "LastProgressAt", "Now")
+            .InsertAsync(cancellationToken, inspectionId, problemId, draft.Code, ordinal, draft.Measure, leaderId, departmentId,
+                task.TimeLimit.KindCode, draft.TimeLimitText, task.TimeLimit.Date, task.Status.ToCode(), task.Percent, task.Note,
+                hasProgress ? now : null, now);
         await ReplaceLinksAsync(id, officerIds, coDepartmentIds, fresh: true);
         if (hasProgress)
         {
-            await connection.ExecuteAsync(Command(InsertImportProgress, new { TaskId = id, Now = now, task.Percent, Status = task.Status.ToCode(), task.Note, Key = $"import:{id}:{now.UtcTicks}" }));
+            await ImportProgressAsync(id, task);
         }
-        await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_create", null,
-            new { draft.Code, draft.Measure, due = task.TimeLimit.Date, status = task.Status.ToCode(), task.Percent, row = draft.Row }, cancellationToken);
+        await AuditAsync("task", id, "import_create", null,
+            new { draft.Code, draft.Measure, due = task.TimeLimit.Date, status = task.Status.ToCode(), task.Percent, row = draft.Row });
     }
+
+    private Task ImportProgressAsync(long taskId, PlannedTask task) =>
+        Prepared(InsertImportProgress, "TaskId", "Now", "Percent", "Status", "Note", "Key")
+            .ExecuteAsync(cancellationToken, taskId, now, task.Percent, task.Status.ToCode(), task.Note, $"import:{taskId}:{now.UtcTicks}");
 
     private const string UpdateTask = """
         UPDATE tasks SET problem_id = @ProblemId, ordinal = @Ordinal, measure = @Measure, leader_id = @LeaderId,
@@ -243,47 +272,33 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         var id = task.TaskId!.Value;
         if (task.Changes.Count == 0)
         {
-            await connection.ExecuteAsync(Command(SetPlace, new { Id = id, ProblemId = problemId, Ordinal = ordinal }));
+            await Prepared(SetPlace, "Id", "ProblemId", "Ordinal").ExecuteAsync(cancellationToken, id, problemId, ordinal);
             return;
         }
         var draft = task.Draft;
         var (leaderId, departmentId, officerIds, coDepartmentIds) = await LinksAsync(draft, people);
         var progressChanged = task.Changes.Any(c => ProgressFields.Contains(c.Field));
-        await connection.ExecuteAsync(Command(UpdateTask, new
-        {
-            Id = id,
-            ProblemId = problemId,
-            Ordinal = ordinal,
-            draft.Measure,
-            LeaderId = leaderId,
-            LeadDepartmentId = departmentId,
-            TimeLimitKind = task.TimeLimit.KindCode,
-            draft.TimeLimitText,
-            DueDate = task.TimeLimit.Date,
-            Status = task.Status.ToCode(),
-            task.Percent,
-            ProgressNote = task.Note,
-            LastProgressAt = progressChanged ? now : (DateTimeOffset?)null,
-            Now = now,
-        }));
+        await Prepared(UpdateTask, "Id", "ProblemId", "Ordinal", "Measure", "LeaderId", "LeadDepartmentId", "TimeLimitKind", "TimeLimitText",
+                "DueDate", "Status", "Percent", "ProgressNote", "LastProgressAt", "Now")
+            .ExecuteAsync(cancellationToken, id, problemId, ordinal, draft.Measure, leaderId, departmentId, task.TimeLimit.KindCode,
+                draft.TimeLimitText, task.TimeLimit.Date, task.Status.ToCode(), task.Percent, task.Note, progressChanged ? now : null, now);
         if (task.Changes.Any(c => c.Field is ImportFields.Officers or ImportFields.CoDepartments))
         {
             await ReplaceLinksAsync(id, officerIds, coDepartmentIds);
         }
         if (progressChanged)
         {
-            await connection.ExecuteAsync(Command(InsertImportProgress, new { TaskId = id, Now = now, task.Percent, Status = task.Status.ToCode(), task.Note, Key = $"import:{id}:{now.UtcTicks}" }));
+            await ImportProgressAsync(id, task);
         }
         if (task.Deadline is { } deadline)
         {
             await connection.ExecuteAsync(Command(RecordDeadline, new { Id = id, FromDate = deadline.From }));
             var extension = await connection.ExecuteScalarAsync<long>(Command(InsertExtension,
                 new { TaskId = id, Now = now, FromDate = deadline.From, ToDate = deadline.To, Reason = ImportSource, Source = ImportSource }));
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_deadline",
-                new { due = deadline.From }, new { due = deadline.To, extension, row = draft.Row }, cancellationToken);
+            await AuditAsync("task", id, "import_deadline", new { due = deadline.From }, new { due = deadline.To, extension, row = draft.Row });
         }
-        await AuditLog.WriteAsync(connection, transaction, actor, now, "task", id, "import_update",
-            task.Changes.ToDictionary(c => c.Field, c => c.Before), task.Changes.ToDictionary(c => c.Field, c => c.After), cancellationToken);
+        await AuditAsync("task", id, "import_update",
+            task.Changes.ToDictionary(c => c.Field, c => c.Before), task.Changes.ToDictionary(c => c.Field, c => c.After));
     }
 
     private async Task<(long? Leader, long? Department, List<long> Officers, List<long> CoDepartments)> LinksAsync(TaskDraft draft, Dictionary<string, long> people)
@@ -320,10 +335,16 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     {
         if (!fresh)
         {
-            await connection.ExecuteAsync(Command(DeleteOfficers, new { TaskId = taskId }));
-            await connection.ExecuteAsync(Command(DeleteCoDepartments, new { TaskId = taskId }));
+            await Prepared(DeleteOfficers, "TaskId").ExecuteAsync(cancellationToken, taskId);
+            await Prepared(DeleteCoDepartments, "TaskId").ExecuteAsync(cancellationToken, taskId);
         }
-        await connection.ExecuteAsync(Command(InsertOfficer, officerIds.Select((id, i) => new { TaskId = taskId, PersonId = id, Ordinal = i + 1 })));
-        await connection.ExecuteAsync(Command(InsertCoDepartment, coDepartmentIds.Select(id => new { TaskId = taskId, DepartmentId = id })));
+        for (var i = 0; i < officerIds.Count; i++)
+        {
+            await Prepared(InsertOfficer, "TaskId", "PersonId", "Ordinal").ExecuteAsync(cancellationToken, taskId, officerIds[i], i + 1);
+        }
+        foreach (var departmentId in coDepartmentIds)
+        {
+            await Prepared(InsertCoDepartment, "TaskId", "DepartmentId").ExecuteAsync(cancellationToken, taskId, departmentId);
+        }
     }
 }

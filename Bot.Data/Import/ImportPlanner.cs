@@ -43,7 +43,11 @@ public sealed class ImportPlanner(ConnectionFactory connections)
         {
             return new ImportWriteResult(null, [new ImportError(0, null, ImportErrorCodes.PlanStale)]);
         }
-        var summary = await new ImportPlanWriter(connection, transaction, actor, now, cancellationToken).WriteAsync(current);
+        ImportSummary summary;
+        await using (var writer = new ImportPlanWriter(connection, transaction, actor, now, cancellationToken))
+        {
+            summary = await writer.WriteAsync(current);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new ImportWriteResult(summary, []);
     }

@@ -27,7 +27,11 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
         {
             return new ImportWriteResult(null, plan.Errors);
         }
-        var summary = await new ImportPlanWriter(connection, transaction, actor, now, cancellationToken).WriteAsync(plan);
+        ImportSummary summary;
+        await using (var writer = new ImportPlanWriter(connection, transaction, actor, now, cancellationToken))
+        {
+            summary = await writer.WriteAsync(plan);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new ImportWriteResult(summary, []);
     }

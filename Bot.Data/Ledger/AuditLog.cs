@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Rectification.Data.Db;
 
 namespace Rectification.Data.Ledger;
 
@@ -24,9 +25,20 @@ public static class AuditLog
             Entity = entity,
             EntityId = entityId,
             Action = action,
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            Before = ToJson(before),
+            After = ToJson(after),
         }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The insert built once, for a writer that audits every row of a sheet (see <see cref="PreparedStatement"/>).</summary>
+    public static PreparedStatement Prepare(DbConnection connection, DbTransaction transaction) =>
+        new(connection, transaction, Insert, "At", "ActorId", "Actor", "Entity", "EntityId", "Action", "Before", "After");
+
+    /// <summary>The same entry as <see cref="WriteAsync(DbConnection, DbTransaction, Actor, DateTimeOffset, string, long, string, object?, object?, CancellationToken)"/>, through a prepared insert.</summary>
+    public static Task WriteAsync(PreparedStatement insert, Actor actor, DateTimeOffset at, string entity, long entityId, string action,
+        object? before, object? after, CancellationToken cancellationToken) =>
+        insert.ExecuteAsync(cancellationToken, at, actor.PersonId, actor.Label, entity, entityId, action, ToJson(before), ToJson(after));
+
+    private static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, Json);
 
     private const string SelectForEntity = """
         SELECT id AS Id, at AS At, actor_id AS ActorId, actor AS Actor, entity AS Entity, entity_id AS EntityId, action AS Action,
