@@ -28,6 +28,7 @@ public static class ReminderServices
         services.AddSingleton<ReminderSnapshotSource>();
         services.TryAddSingleton<ReminderOutbox>();
         services.TryAddSingleton<DeliveryRate>();
+        services.TryAddSingleton<PlanningLease>();
         services.TryAddSingleton<ReminderRecipients>();
         services.TryAddSingleton<ReminderActions>();
         services.TryAddSingleton<ProactiveSender>();

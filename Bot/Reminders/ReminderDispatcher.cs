@@ -75,17 +75,27 @@ public sealed class ReminderDispatcher(
     /// <summary>The snapshot's people by id and its open task ids, built once per run rather than once per row.</summary>
     private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds, IReadOnlySet<long> DueRecheckIds);
 
-    public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass at <paramref name="now"/>. With <paramref name="plan"/> false another host plans this tick
+    /// (<see cref="PlanningLease"/>): this run only sends, and reads the ledger only if the outbox has something for it.
+    /// </summary>
+    public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken, bool plan = true)
     {
-        var snapshot = await snapshots.ReadAsync(now, cancellationToken);
-        var planned = policy.Plan(snapshot, now);
-        // Every tick of an open slot plans the same digests again; only the ones this process has not yet handed to
-        // the outbox are serialised and written (the outbox's unique slot key still settles races with other instances).
-        var fresh = planned.Where(r => !_handedOver.ContainsKey(r.SlotKey)).ToList();
-        var added = await outbox.PlanAsync([.. fresh.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
-            ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
-        Remember(fresh);
-        var lookups = new SnapshotLookups(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)], policy.DueRechecks(snapshot, now));
+        IReadOnlyList<PlannedReminder> planned = [];
+        var added = 0;
+        SnapshotLookups? lookups = null;
+        if (plan)
+        {
+            var snapshot = await snapshots.ReadAsync(now, cancellationToken);
+            planned = policy.Plan(snapshot, now);
+            // Every tick of an open slot plans the same digests again; only the ones this process has not yet handed to
+            // the outbox are serialised and written (the outbox's unique slot key still settles races with other instances).
+            var fresh = planned.Where(r => !_handedOver.ContainsKey(r.SlotKey)).ToList();
+            added = await outbox.PlanAsync([.. fresh.Select(r => new OutboxEntry(r.SlotKey, r.PersonId, r.Kind.ToCode(), r.SlotDate, r.SlotStart, r.IsCatchUp,
+                ReminderPayload.Of(r).ToJson()))], now, cancellationToken);
+            Remember(fresh);
+            lookups = Lookups(snapshot, now);
+        }
         var expired = await outbox.ExpireLeasesAsync(time.GetUtcNow(), cancellationToken);
         if (expired.Requeued > 0)
         {
@@ -114,6 +124,9 @@ public sealed class ReminderDispatcher(
                 {
                     break;
                 }
+                // A run that did not plan reads the ledger only now, when there is something to check before sending.
+                lookups ??= Lookups(await snapshots.ReadAsync(now, cancellationToken), now);
+                var current = lookups;
                 foreach (var row in claimed)
                 {
                     try
@@ -131,7 +144,7 @@ public sealed class ReminderDispatcher(
                     {
                         try
                         {
-                            var state = await DeliverAsync(row, lookups, cancellationToken);
+                            var state = await DeliverAsync(row, current, cancellationToken);
                             counts.AddOrUpdate(state, 1, (_, n) => n + 1);
                         }
                         finally
@@ -151,6 +164,9 @@ public sealed class ReminderDispatcher(
             counts.GetValueOrDefault(OutboxState.Unknown), counts.GetValueOrDefault(OutboxState.Cancelled), counts.GetValueOrDefault(OutboxState.Pending),
             expired.Requeued, expired.Unknown);
     }
+
+    private SnapshotLookups Lookups(ReminderSnapshot snapshot, DateTimeOffset now) =>
+        new(snapshot.People.ToDictionary(p => p.Id), [.. snapshot.Tasks.Select(t => t.Id)], policy.DueRechecks(snapshot, now));
 
     private async Task<OutboxState> GiveBackAsync(OutboxRow row)
     {

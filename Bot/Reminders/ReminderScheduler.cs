@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
+using Rectification.Data.Reminders;
 
 namespace Rectification.Bot.Reminders;
 
 /// <summary>
 /// Runs the reminder pipeline on every tick of <see cref="ReminderOptions.TickInterval"/>, on the injected clock.
-/// A failing tick is logged and the next one comes as usual: nothing stops the loop but the host.
+/// A failing tick is logged and the next one comes as usual: nothing stops the loop but the host. Hosts sharing one
+/// PostgreSQL all send, but only the holder of the <see cref="PlanningLease"/> reads the ledger and plans.
 /// </summary>
-public sealed class ReminderScheduler(ReminderDispatcher dispatcher, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderScheduler> logger)
+public sealed class ReminderScheduler(ReminderDispatcher dispatcher, PlanningLease lease, TimeProvider time, IOptions<ReminderOptions> options,
+    ILogger<ReminderScheduler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,11 +35,28 @@ public sealed class ReminderScheduler(ReminderDispatcher dispatcher, TimeProvide
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await lease.ReleaseAsync(dispatcher.Owner, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The lease lapses on its own a tick and a half later; stopping must not fail for it.
+            logger.LogWarning(exception, "Could not hand on the reminder planning lease");
+        }
+    }
+
     public async Task<ReminderRunResult?> TickAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var result = await dispatcher.RunAsync(time.GetUtcNow(), cancellationToken);
+            // Held for a tick and a half: the holder renews on its next tick; if it dies, another host plans a tick later.
+            var now = time.GetUtcNow();
+            var plan = await lease.TryTakeAsync(dispatcher.Owner, now, options.Value.TickInterval * 1.5, cancellationToken);
+            var result = await dispatcher.RunAsync(now, cancellationToken, plan);
             if (result.NewlyPlanned > 0 || result.Sent + result.Failed + result.Unknown + result.Cancelled > 0)
             {
                 logger.LogInformation("Reminders: {Planned} new, {Sent} sent, {Failed} failed, {Unknown} unknown, {Cancelled} cancelled",
