@@ -45,6 +45,22 @@ public sealed class LedgerQueries(ConnectionFactory connections)
     public async Task<Page<TaskSummary>> ListAsync(TaskScope scope, TaskFilter filter, DateOnly today, int skip = 0, int take = 50,
         int dueWithinDays = 7, CancellationToken cancellationToken = default)
     {
+        var (count, page, scopeId) = ListStatements(scope, filter);
+        var args = new { ScopeId = scopeId, Today = today, Until = today.AddDays(dueWithinDays), Skip = skip, Take = take };
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, args, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(page, args, cancellationToken: cancellationToken));
+        return new Page<TaskSummary>(rows.Select(r => r.ToSummary()).ToList(), (int)total, skip, take);
+    }
+
+    /// <summary>
+    /// The two statements of <see cref="ListAsync"/> (the count, then the page) with the scope's id; parameters
+    /// @ScopeId, @Today, @Until, @Take and @Skip. Public for the benchmark, which runs them through a bare reader as
+    /// the data layer's baseline.
+    /// </summary>
+    public static (string Count, string Page, long ScopeId) ListStatements(TaskScope scope, TaskFilter filter)
+    {
         var (scopeSql, scopeId) = Scope(scope);
         var filterSql = filter switch
         {
@@ -54,15 +70,9 @@ public sealed class LedgerQueries(ConnectionFactory connections)
             _ => FilterAll,
         };
         var order = filter is TaskFilter.Overdue or TaskFilter.DueSoon ? OrderByDue : OrderByPlan;
-        var args = new { ScopeId = scopeId, Today = today, Until = today.AddDays(dueWithinDays), Skip = skip, Take = take };
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountFrom + filterSql + scopeSql, args, cancellationToken: cancellationToken));
         // The page's ids first, from the indexes alone; names and officers are then joined for those rows only.
         var pageIds = PageIdsFrom + filterSql + scopeSql + order + " LIMIT @Take OFFSET @Skip";
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
-            SelectSummary + " WHERE t.id IN (" + pageIds + ")" + order, args, cancellationToken: cancellationToken));
-        return new Page<TaskSummary>(rows.Select(r => r.ToSummary()).ToList(), (int)total, skip, take);
+        return (CountFrom + filterSql + scopeSql, SelectSummary + " WHERE t.id IN (" + pageIds + ")" + order, scopeId);
     }
 
     private const string SelectIdsByCode = """

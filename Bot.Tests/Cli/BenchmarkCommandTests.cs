@@ -22,6 +22,7 @@ public sealed class BenchmarkCommandTests
         Assert.Contains("| chat turn \"我的任务\" (list card)", printed, StringComparison.Ordinal);
         Assert.Contains("| echo bot, same adapter and host |", printed, StringComparison.Ordinal);
         Assert.Contains("(200 rows written, checked) | the same on a task with none |", printed, StringComparison.Ordinal);
+        Assert.Contains("| the same two statements through a bare reader on an open connection |", printed, StringComparison.Ordinal);
         Assert.Contains("| prepared INSERT of each row into one flat table |", printed, StringComparison.Ordinal);
         Assert.Contains("| prepared INSERTs of the same rows into the same tables (task, officers, progress, audit) |", printed, StringComparison.Ordinal);
         Assert.Matches(@"Progress writes while the imports ran: [1-9]\d* done, 0 failed", printed);

@@ -9,6 +9,7 @@ using Rectification.Bot.Texts;
 using Rectification.Data.Db;
 using Rectification.Data.Import;
 using Rectification.Data.Ledger;
+using Rectification.Data.People;
 
 namespace Rectification.Bot.Cli;
 
@@ -46,6 +47,10 @@ internal static class RatioBenchmark
         await output.WriteLineAsync("|---|---|---|---|---|");
         await TurnsAsync(options, output, cancellationToken);
         await ProgressAsync(connections, adminId, light, heavy, now, output, cancellationToken);
+        var leader = (await new PeopleRepository(connections, TimeProvider.System).FindByNameAsync("领导07", cancellationToken)).Single();
+        var (raw, list) = await DataLayerBenchmark.OverdueListAsync(connections, leader.Id, today, cancellationToken);
+        await Row(output, "overdue list, one leader (count and first page of 20)", "the same two statements through a bare reader on an open connection",
+            raw, list);
         var during = await ImportAsync(connections, Math.Min(tasks, MaxImportRows), adminId, light, now, today, output, cancellationToken);
         await output.WriteLineAsync("");
         await output.WriteLineAsync(during);
