@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Rectification.Bot.Reminders;
 using Rectification.Data.Ledger;
 using static Rectification.Tests.Reminders.ReminderScenario;
@@ -9,23 +7,14 @@ namespace Rectification.Tests.Reminders;
 /// <summary>Planning at scale: one morning for 100k tasks and 5,000 people, and the O(1) date rules against their day-by-day definitions.</summary>
 public sealed class ReminderPlanningScaleTests
 {
+    // What it costs is measured by the benchmark verb (its planning table, 100k tasks and 5,000 people), not here:
+    // this checks that a plan at that scale holds what such a ledger should.
     [Fact]
-    public void One_mornings_plan_for_100k_tasks_and_5000_people_takes_under_two_seconds()
+    public void One_mornings_plan_for_100k_tasks_and_5000_people_holds_every_kind_of_digest()
     {
         var snapshot = SyntheticSnapshot(tasks: 100_000, people: 5_000, seed: 13);
-        var policy = Policy();
-        var at = At("2026-11-27 09:05");
-        policy.Plan(SyntheticSnapshot(1_000, 200, seed: 1), at);
+        var plan = Policy().Plan(snapshot, At("2026-11-27 09:05"));
 
-        var wall = Stopwatch.StartNew();
-        var cpu = ThreadCpu.Now();
-        var plan = policy.Plan(snapshot, at);
-        var used = ThreadCpu.Now() - cpu;
-        wall.Stop();
-
-        // Planning runs on this one thread, so its CPU time is what it costs, however busy the shared machine is
-        // (wall time is reported alongside; on an idle machine the two agree).
-        Assert.True(used < TimeSpan.FromSeconds(2), $"planning took {used.TotalSeconds:F2} s of CPU ({wall.Elapsed.TotalSeconds:F2} s wall)");
         // It planned what such a ledger holds: overdue digests for most officers, yellow for leaders, red for admins.
         var kinds = plan.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(kinds.GetValueOrDefault(ReminderKind.Overdue) > 2_000, $"{kinds.GetValueOrDefault(ReminderKind.Overdue)} overdue digests");
@@ -86,33 +75,6 @@ public sealed class ReminderPlanningScaleTests
                 Assert.True(walked == rules.IsStaleDay(last, today), $"every {every}: last {last}, today {today}");
             }
         }
-    }
-
-    /// <summary>CPU time of the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID); elsewhere the wall clock, which can only overstate it.</summary>
-    internal static class ThreadCpu
-    {
-        private static readonly Stopwatch Fallback = Stopwatch.StartNew();
-
-        public static TimeSpan Now()
-        {
-            if (OperatingSystem.IsLinux() && ClockGetTime(3, out var spec) == 0)
-            {
-                return TimeSpan.FromTicks(spec.Seconds * TimeSpan.TicksPerSecond + spec.Nanoseconds / 100);
-            }
-            return Fallback.Elapsed;
-        }
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct TimeSpec
-        {
-            public long Seconds;
-            public long Nanoseconds;
-        }
-
-#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in the test project for one blittable call.
-        [DllImport("libc", EntryPoint = "clock_gettime")]
-        private static extern int ClockGetTime(int clock, out TimeSpec spec);
-#pragma warning restore SYSLIB1054
     }
 
     private static string Describe(PlannedReminder r) =>
