@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rectification.Bot.Cli;
 using Rectification.Data.Db;
+using Rectification.Data.Ledger;
 using Rectification.Tests.Data.Import;
 
 namespace Rectification.Tests.Cli;
@@ -51,5 +52,17 @@ public sealed class UnderstandCommandTests : IDisposable
             (extension.GetProperty("intent").GetString(), extension.GetProperty("code").GetString(), extension.GetProperty("date").GetString()));
         Assert.Equal(("decide", "1-2-3", "reject"),
             (decision.GetProperty("intent").GetString(), decision.GetProperty("code").GetString(), decision.GetProperty("decision").GetString()));
+    }
+
+    [Fact]
+    public async Task An_extension_by_a_length_gives_the_deadline_moved_by_it()
+    {
+        // Today is the host's: the demo's 1-2-2 falls due in five days, so counting from today would give another date.
+        var json = await UnderstandAsync("--as", "刘洋", "1-2-2 延期一个月，因为需等待盟民委联合发文");
+
+        using var connections = new ConnectionFactory(new DatabaseOptions { ConnectionString = _files.Path("ledger.db") });
+        var due = (await new LedgerQueries(connections).FindByCodeAsync("1-2-2"))!.Task.DueDate!.Value;
+        Assert.Equal(("extend", "1-2-2", due.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            (json.GetProperty("intent").GetString(), json.GetProperty("code").GetString(), json.GetProperty("date").GetString()));
     }
 }

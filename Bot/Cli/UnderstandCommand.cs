@@ -66,21 +66,32 @@ public static class UnderstandCommand
 
         var names = await services.GetRequiredService<LedgerNamesSource>().GetAsync(cancellationToken);
         var understander = services.GetRequiredService<Understander>();
+        var queries = services.GetRequiredService<LedgerQueries>();
         var context = new UnderstandingContext(today, role, names);
         if (!jsonl)
         {
-            await output.WriteLineAsync(Read(understander, rest[0], context));
+            await output.WriteLineAsync(await ReadAsync(understander, queries, rest[0], context, cancellationToken));
             return 0;
         }
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
-            await output.WriteLineAsync(Read(understander, line, context));
+            await output.WriteLineAsync(await ReadAsync(understander, queries, line, context, cancellationToken));
         }
         return 0;
     }
 
-    private static string Read(Understander understander, string message, UnderstandingContext context) =>
-        JsonSerializer.Serialize(UnderstandingResult.From(message, understander.Understand(message, context)), Json);
+    private static async Task<string> ReadAsync(Understander understander, LedgerQueries queries, string message, UnderstandingContext context,
+        CancellationToken cancellationToken)
+    {
+        var understanding = understander.Understand(message, context);
+        if (understanding.Entities is { Shift: { } shift, Code: { } code })
+        {
+            // 延期两周 asks for the deadline moved by two weeks: the task's deadline is in the ledger, as the chat's flow finds it.
+            var due = (await queries.FindByCodeAsync(code, cancellationToken))?.Task.DueDate;
+            understanding = understanding with { Entities = understanding.Entities with { Date = shift.Apply(due, context.Today) } };
+        }
+        return JsonSerializer.Serialize(UnderstandingResult.From(message, understanding), Json);
+    }
 
     private static List<string> Positional(string[] args)
     {

@@ -31,8 +31,14 @@ public abstract record ChatCommand
 
     public sealed record RequestWriteOff(string? Code, string? Evidence) : ChatCommand;
 
-    /// <summary>NewDate may be in the past: the flow checks that, the parser does not.</summary>
-    public sealed record RequestExtension(string? Code, DateOnly? NewDate, string? Reason) : ChatCommand;
+    /// <summary>
+    /// NewDate may be in the past: the flow checks that, the parser does not. A <see cref="Shift"/> (延期两周) counts from
+    /// the task's deadline, which only the flow knows: it takes the place of NewDate there.
+    /// </summary>
+    public sealed record RequestExtension(string? Code, DateOnly? NewDate, string? Reason) : ChatCommand
+    {
+        public DeadlineShift? Shift { get; init; }
+    }
 
     public sealed record Summary : ChatCommand;
 

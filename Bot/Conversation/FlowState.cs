@@ -43,6 +43,11 @@ public sealed class FlowState
 
     public DateOnly? NewDate { get; set; }
 
+    /// <summary>An extension asked as a length (延期两周), in days and months, until the task's deadline is known.</summary>
+    public int? ShiftDays { get; set; }
+
+    public int? ShiftMonths { get; set; }
+
     /// <summary>The language the flow started in: "80%" or a card press carries none, and must not switch it.</summary>
     public string? Locale { get; set; }
 
@@ -63,9 +68,24 @@ public sealed class FlowState
     public bool HasUnsavedWords() => Kind switch
     {
         FlowKind.Progress => Percent is not null || Done,
-        FlowKind.Extension => NewDate is not null || !string.IsNullOrWhiteSpace(Note),
+        FlowKind.Extension => NewDate is not null || ShiftDays is not null || !string.IsNullOrWhiteSpace(Note),
         _ => !string.IsNullOrWhiteSpace(Note),
     };
+
+    /// <summary>Keeps <paramref name="shift"/> for when the task's deadline is known (see <see cref="DeadlineShift"/>).</summary>
+    public void Remember(DeadlineShift? shift)
+    {
+        ShiftDays = shift?.Days;
+        ShiftMonths = shift?.Months;
+    }
+
+    /// <summary>The shift remembered, taken out: the new date is worked out from it once.</summary>
+    public DeadlineShift? TakeShift()
+    {
+        var shift = ShiftDays is { } days ? new DeadlineShift(days, ShiftMonths ?? 0) : null;
+        Remember(null);
+        return shift;
+    }
 
     public static FlowState Viewed(string code, DateTimeOffset at) => new() { Idle = true, ViewedCode = code, ViewedAt = at };
 

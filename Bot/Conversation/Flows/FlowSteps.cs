@@ -18,9 +18,16 @@ public sealed class FlowSteps(CommandParser parser)
             Kind = FlowKind.Progress, FlowId = flowId, Code = r.Code, Percent = r.Percent, Done = r.Status == RectificationStatus.Done, Note = r.Note,
         },
         ChatCommand.RequestWriteOff w => new FlowState { Kind = FlowKind.WriteOff, FlowId = flowId, Code = w.Code, Note = w.Evidence },
-        ChatCommand.RequestExtension e => new FlowState { Kind = FlowKind.Extension, FlowId = flowId, Code = e.Code, NewDate = e.NewDate, Note = e.Reason },
+        ChatCommand.RequestExtension e => Extension(e, flowId),
         _ => null,
     };
+
+    private static FlowState Extension(ChatCommand.RequestExtension e, string flowId)
+    {
+        var state = new FlowState { Kind = FlowKind.Extension, FlowId = flowId, Code = e.Code, NewDate = e.NewDate, Note = e.Reason };
+        state.Remember(e.Shift);
+        return state;
+    }
 
     /// <summary>The task code the flow will be working on after this turn's input, so the engine can look it up first.</summary>
     public string? CodeAfter(FlowState state, ChatCommand command)
@@ -119,6 +126,11 @@ public sealed class FlowSteps(CommandParser parser)
         {
             return FlowResult.End(new Reply.Text(t.OngoingHasNoDeadline(task.Code)));
         }
+        if (state.TakeShift() is { } shift)
+        {
+            // 延期两周: two weeks past the deadline it extends (or past today, when that deadline has gone).
+            state.NewDate = shift.Apply(task.DueDate, context.Today);
+        }
         if (state.NewDate is { } date && (date <= context.Today || (task.DueDate is { } due && date <= due)))
         {
             state.NewDate = null;
@@ -195,6 +207,13 @@ public sealed class FlowSteps(CommandParser parser)
                 state.Note = text;
                 return null;
             case FlowStep.Date:
+                var folded = TextNormalizer.Fold(text);
+                if ((DeadlineShift.Find(folded) ?? DeadlineShift.Find("延期" + folded)) is { } shift)
+                {
+                    // "再给两周" / "两周" in answer to "what new deadline?": counted from the deadline, in ExtensionNext.
+                    state.Remember(shift);
+                    return null;
+                }
                 var parsed = ChatDateParser.Parse(text, context.Today);
                 if (parsed.Date is { } date)
                 {

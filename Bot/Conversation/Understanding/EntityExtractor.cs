@@ -23,7 +23,8 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
             wantDate ? FindDate(masked, today) : null,
             FindDepartment(key, names),
             FindPerson(key, names),
-            FindDecision(masked));
+            FindDecision(masked),
+            wantDate ? DeadlineShift.Find(masked) : null);
     }
 
     /// <summary>Fills the place of a code in the masked key: no digit, letter or space, so nothing else matches it.</summary>

@@ -188,6 +188,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         Person = intent is Intents.MyTasks or Intents.DueSoon or Intents.Overdue or Intents.TaskDetail or Intents.Pending
             or Intents.Decide or Intents.Urge or Intents.Summary ? entities.Person : null,
         Decision = intent == Intents.Decide ? entities.Decision : null,
+        Shift = intent == Intents.Extend ? entities.Shift : null,
     };
 
     /// <summary>A rule reading keeps its own fields; the extractor adds what the rules do not look for (an urge's person, an overdue list's department).</summary>
@@ -195,6 +196,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     {
         ChatCommand.Urge { Person: null } urge when entities.Person is not null => urge with { Person = entities.Person },
         ChatCommand.Urge { Code: null } urge when entities.Code is not null => urge with { Code = entities.Code },
+        ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null => extension with { Shift = entities.Shift },
         _ => rule,
     };
 

@@ -1,0 +1,99 @@
+using Rectification.Bot.Conversation;
+using Rectification.Tests.Teams;
+
+namespace Rectification.Tests.Conversation;
+
+/// <summary>
+/// An extension asked as a length (延期一个月, "extend it by two weeks") moves the deadline: it counts from the task's
+/// deadline, or from today when that has passed. A date counted from now (两周后, 10天内) is not a shift.
+/// </summary>
+public sealed class DeadlineShiftTests : IAsyncLifetime
+{
+    private ChatHarness _chat = null!;
+
+    public async Task InitializeAsync()
+    {
+        _chat = await ChatHarness.StartAsync();
+        await _chat.SayAsync("刘洋", "帮助");
+    }
+
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    [Theory]
+    [InlineData("延期两周", 14, 0)]
+    [InlineData("1-2-2推迟一个月，因为资金没到位", 0, 1)]
+    [InlineData("申请延期10天", 10, 0)]
+    [InlineData("再宽限15天吧", 15, 0)]
+    [InlineData("需要再延长两个月", 0, 2)]
+    [InlineData("顺延半个月", 15, 0)]
+    [InlineData("三天内完成不了，申请延期一周", 7, 0)]
+    [InlineData("extend 1-2-2 by two weeks", 14, 0)]
+    [InlineData("need two more weeks for 1-2-2, the supplier is late", 14, 0)]
+    [InlineData("push \uE000\uE000\uE000 back a month", 0, 1)]
+    [InlineData("please give me another 10 days", 10, 0)]
+    public void A_length_that_moves_the_deadline_is_a_shift(string key, int days, int months) =>
+        Assert.Equal(new DeadlineShift(days, months), DeadlineShift.Find(key));
+
+    [Theory]
+    [InlineData("延期到12月31日")]
+    [InlineData("延期12月31日")]
+    [InlineData("延期至两周后")]
+    [InlineData("两周后完成")]
+    [InlineData("10天内完成")]
+    [InlineData("extend it to march 3")]
+    [InlineData("extend it until 2027")]
+    [InlineData("推迟到明年3月底")]
+    [InlineData("已经完成了80%")]
+    public void A_date_or_a_length_from_now_is_not_a_shift(string key) => Assert.Null(DeadlineShift.Find(key));
+
+    [Fact]
+    public void A_shift_counts_from_a_deadline_still_ahead_and_otherwise_from_today()
+    {
+        var today = new DateOnly(2026, 11, 27);
+        var month = new DeadlineShift(0, 1);
+        Assert.Equal(new DateOnly(2027, 1, 31), month.Apply(new DateOnly(2026, 12, 31), today));
+        Assert.Equal(new DateOnly(2026, 12, 27), month.Apply(new DateOnly(2026, 11, 20), today));
+        Assert.Equal(new DateOnly(2026, 12, 11), new DeadlineShift(14, 0).Apply(null, today));
+    }
+
+    [Theory]
+    [InlineData("1-2-2 延期一个月，因为需等待盟民委联合发文", 0, 1)]
+    [InlineData("extend 1-2-2 by two weeks because the joint notice is not out yet", 14, 0)]
+    [InlineData("1-3-2 申请延期两周，原因：需与盟民委联合发文", 14, 0)]
+    public async Task A_typed_shift_asks_for_the_deadline_moved_by_it(string typed, int days, int months)
+    {
+        var code = typed.Contains("1-3-2", StringComparison.Ordinal) ? "1-3-2" : "1-2-2";
+        var due = (await _chat.TaskAsync(code)).Task.DueDate!.Value;
+
+        await _chat.SayAsync("刘洋", typed);
+
+        var request = (await _chat.TaskAsync(code)).Extensions.Single();
+        var today = DateOnly.FromDateTime(ChatHarness.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var anchor = due > today ? due : today;
+        Assert.Equal(anchor.AddMonths(months).AddDays(days), request.ToDate);
+    }
+
+    [Fact]
+    public async Task A_length_given_as_the_new_deadline_moves_the_deadline_too()
+    {
+        var due = (await _chat.TaskAsync("1-2-2")).Task.DueDate!.Value;
+        var today = DateOnly.FromDateTime(ChatHarness.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        Assert.True(due > today, "the test needs a deadline still ahead, where counting from today would differ");
+
+        await _chat.SayAsync("刘洋", "1-2-2 申请延期");
+        await _chat.SayAsync("刘洋", "两周");
+        await _chat.SayAsync("刘洋", "需等待盟民委联合发文");
+
+        Assert.Equal(due.AddDays(14), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
+    }
+
+    [Fact]
+    public async Task A_date_counted_from_now_stays_counted_from_now()
+    {
+        var today = DateOnly.FromDateTime(ChatHarness.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+        await _chat.SayAsync("刘洋", "1-2-2 延期至两周后，因为需等待盟民委联合发文");
+
+        Assert.Equal(today.AddDays(14), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
+    }
+}

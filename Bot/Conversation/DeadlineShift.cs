@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Rectification.Bot.Conversation;
+
+/// <summary>
+/// An extension asked as a length of time rather than a date: 延期两周, 推迟一个月, 再宽限15天, "extend it by two weeks",
+/// "need two more weeks". It moves the deadline, so it counts from the task's current deadline (or from today when that
+/// has passed): "延期一个月" on an item due 31 December asks for 31 January, not a month from today, which would fall
+/// before the deadline it extends. "两周后" / "10天内" / "in two weeks from now" are dates counted from today, not this.
+/// </summary>
+public sealed partial record DeadlineShift(int Days, int Months)
+{
+    /// <summary>The new deadline: the shift from the current deadline, or from today when there is none or it has passed.</summary>
+    public DateOnly Apply(DateOnly? due, DateOnly today)
+    {
+        var anchor = due is { } deadline && deadline > today ? deadline : today;
+        return anchor.AddMonths(Months).AddDays(Days);
+    }
+
+    /// <summary>The shift a folded message asks for (lower case, half-width, see <see cref="TextNormalizer"/>); null when it names none.</summary>
+    public static DeadlineShift? Find(string key)
+    {
+        foreach (Match match in Phrase().Matches(key))
+        {
+            var unit = match.Groups["unit"].Value;
+            var number = match.Groups["n"].Value;
+            if (number == "半")
+            {
+                // 半个月 is half a month; 半天 / 半周 are not deadlines anyone asks for.
+                return unit.Contains('月', StringComparison.Ordinal) ? new DeadlineShift(15, 0) : null;
+            }
+            if (Count(number) is not ({ } n and > 0 and <= 366))
+            {
+                continue;
+            }
+            return unit switch
+            {
+                "天" or "日" or "day" or "days" => new DeadlineShift(n, 0),
+                "周" or "星期" or "礼拜" or "week" or "weeks" => new DeadlineShift(7 * n, 0),
+                _ when n <= 24 => new DeadlineShift(0, n),
+                _ => null,
+            };
+        }
+        return null;
+    }
+
+    private static int? Count(string number) => number switch
+    {
+        "a" or "an" or "one" or "another" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        _ when number.All(char.IsAsciiDigit) => int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+        _ => ChineseNumber.Parse(number),
+    };
+
+    // A verb that moves a deadline, a few words at most (a code, "it", "by", 再), then a count and a unit; not a
+    // target date (到 / 至 / to / until / before / 前, or a month or year, in between), not a month's day (12月31日),
+    // and not a length counted from now (两周后, 10天内, "two weeks from now").
+    [GeneratedRegex(
+        @"(?:延期|推迟|推后|顺延|延长|延后|宽限|往后推|往后延|再给|多给|还需要?|需要再|再要|再延|extend(?:ed|ing)?|push(?:ed|ing)?\s+(?:\S+\s+)?back|postpone(?:d)?|delay(?:ed)?|need|needs|give\s+(?:me|us|it)|more\s+time)" +
+        @"(?:(?!到|至|\bto\b|until|till|before|前|月|年|号)[^,，。;；!！?？]){0,14}?" +
+        @"(?<n>\d{1,3}|[一二两三四五六七八九十百半]{1,3}|\b(?:a|an|one|another|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b)" +
+        @"(?:\s*more)?\s*(?:个)?\s*(?<unit>天|日|周|星期|礼拜|月|days?\b|weeks?\b|months?\b)" +
+        @"(?!\s*\d)(?!\s*(?:后|以后|之后|内|以内|之内|from now|later|ago))")]
+    private static partial Regex Phrase();
+}
