@@ -96,4 +96,18 @@ public sealed class DeadlineShiftTests : IAsyncLifetime
 
         Assert.Equal(today.AddDays(14), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
     }
+
+    [Theory]
+    [InlineData("1-2-2延期两周")]
+    [InlineData("extend 1-2-2 by two weeks")]
+    public async Task The_length_is_not_taken_for_the_reason(string typed)
+    {
+        await _chat.SayAsync("刘洋", typed);
+        Assert.Empty((await _chat.TaskAsync("1-2-2")).Extensions);
+
+        await _chat.SayAsync("刘洋", "需等待盟民委联合发文");
+
+        var request = (await _chat.TaskAsync("1-2-2")).Extensions.Single();
+        Assert.Equal("需等待盟民委联合发文", request.Reason);
+    }
 }

@@ -45,6 +45,20 @@ public sealed partial record DeadlineShift(int Days, int Months)
         return null;
     }
 
+    /// <summary>
+    /// The reason typed after the request, without the length it begins with: "1-2-2延期两周" leaves 两周 where the
+    /// rules look for the reason, and a length is no reason (null: the flow asks for one).
+    /// </summary>
+    public static string? ReasonWithout(string? reason)
+    {
+        if (reason is null)
+        {
+            return null;
+        }
+        var rest = LeadingLength().Replace(reason.Trim(), "", 1).Trim();
+        return rest.Length == 0 ? null : rest;
+    }
+
     private static int? Count(string number) => number switch
     {
         "a" or "an" or "one" or "another" => 1,
@@ -76,4 +90,7 @@ public sealed partial record DeadlineShift(int Days, int Months)
         @"(?:\s*more)?\s*(?:个)?\s*(?<unit>天|日|周|星期|礼拜|月|days?\b|weeks?\b|months?\b)" +
         @"(?!\s*\d)(?!\s*(?:后|以后|之后|内|以内|之内|from now|later|ago))")]
     private static partial Regex Phrase();
+
+    [GeneratedRegex(@"^(?:by\s+)?(?:再|多)?(?:\d{1,3}|[一二两三四五六七八九十百半]{1,3}|(?:a|an|one|another|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b)\s*(?:more\s*)?(?:个)?\s*(?:天|日|周|星期|礼拜|月|days?\b|weeks?\b|months?\b)\s*[,，。;；:：]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingLength();
 }

@@ -196,7 +196,8 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     {
         ChatCommand.Urge { Person: null } urge when entities.Person is not null => urge with { Person = entities.Person },
         ChatCommand.Urge { Code: null } urge when entities.Code is not null => urge with { Code = entities.Code },
-        ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null => extension with { Shift = entities.Shift },
+        ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null =>
+            extension with { Shift = entities.Shift, Reason = DeadlineShift.ReasonWithout(extension.Reason) },
         _ => rule,
     };
 
