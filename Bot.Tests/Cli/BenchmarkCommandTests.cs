@@ -25,6 +25,8 @@ public sealed class BenchmarkCommandTests
         Assert.Contains("| prepared INSERT of the same rows |", printed, StringComparison.Ordinal);
         Assert.Matches(@"Progress writes while the imports ran: [1-9]\d* done, 0 failed", printed);
         Assert.Contains("| task detail | 2,", printed, StringComparison.Ordinal);
+        Assert.Contains("| delivery, connector always answers 200 (each digest once, checked) | configured ", printed, StringComparison.Ordinal);
+        Assert.Matches(@"\| delivery, 20 % answered 429 \+ Retry-After: 1 \([1-9]\d* refusals; each digest once, checked\) \|", printed);
         Assert.DoesNotContain("BENCHMARK FAILED", printed, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using Rectification.Bot.Cli;
+using Rectification.Bot.Hosting;
+using Rectification.Bot.Reminders;
+using Rectification.Data.Db;
+using Rectification.Data.Import;
+using Rectification.Data.Ledger;
+using Rectification.Data.People;
+using Rectification.Data.Reminders;
+using Rectification.Data.State;
+using Rectification.Data.Trust;
+
+namespace Rectification.Bot.Teams;
+
+/// <summary>
+/// Proactive delivery against the configured rate: digests planned into the outbox of a throw-away SQLite ledger go
+/// through the real dispatcher, proactive sender (pacer, retries) and CloudAdapter (no app id, so no token) to a fake
+/// connector on a loopback socket, once answering 200 to everything and once refusing a fifth with 429 + Retry-After: 1.
+/// The baseline is the configured rate itself: N digests ideally take (N-1)/rate from the first to the last delivery.
+/// Lives here because it drives Bot Framework types; the benchmark verb calls it with plain values.
+/// </summary>
+public static class DeliveryBenchmark
+{
+    private const double Throttled = 0.2;
+    private const int Seed = 20261207;
+
+    // Where the connector receives requests, two to one conversation can come a little closer than the pacer let them
+    // leave (a busy host delays the first request's way more than the second's).
+    private static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>A Saturday morning in Asia/Shanghai: the one-task ledger plans nothing of its own then, so the outbox holds only the benchmark's digests.</summary>
+    private static readonly DateTimeOffset Start = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Runs both cases with enough digests for <paramref name="seconds"/> at the configured rate, and prints one table.</summary>
+    public static async Task RunAsync(int seconds, TextWriter output, CancellationToken cancellationToken)
+    {
+        var file = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).Build();
+        var section = file.GetSection(ReminderDeliveryOptions.Section);
+        var settings = section.Get<ReminderDeliveryOptions>() ?? new ReminderDeliveryOptions();
+        var source = section.Exists() ? "appsettings.json" : "ReminderDeliveryOptions' defaults";
+        var rate = settings.MessagesPerSecond;
+        var digests = (int)Math.Ceiling(seconds * rate) + 1;
+        var ideal = (digests - 1) / rate;
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Proactive delivery: {digests} digests (one per conversation) through the real dispatcher, sender and CloudAdapter to a fake connector on loopback (answers after 30-80 ms), at Reminders:Delivery:MessagesPerSecond = {rate:0.##} and MaxConcurrentSends = {settings.MaxConcurrentSends} ({source}):"));
+        await output.WriteLineAsync("");
+        var rows = new List<string>();
+        var notes = new List<string>();
+        foreach (var throttled in new[] { 0.0, Throttled })
+        {
+            var run = await RunCaseAsync(section, digests, throttled, cancellationToken);
+            var measured = (run.LastDelivery - run.FirstDelivery).TotalSeconds;
+            var achieved = (digests - 1) / measured;
+            var name = throttled > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"delivery, {throttled:P0} answered 429 + Retry-After: 1 ({run.Refused} refusals; each digest once, checked)")
+                : "delivery, connector always answers 200 (each digest once, checked)";
+            rows.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | configured {rate:0.##} msg/s: (N-1)/rate | {ideal:F2} | {measured:F2} | {achieved:F1} | {achieved / rate:F2} |"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{(throttled > 0 ? "throttled" : "always 200")}: dispatcher run {run.Wall.TotalSeconds:F2} s in all, busiest second at the connector {run.BusiestSecond} requests"));
+        }
+        await output.WriteLineAsync("| measure | baseline | ideal s | measured s | msg/s | ratio (achieved / configured) |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            await output.WriteLineAsync(row);
+        }
+        await output.WriteLineAsync("");
+        await output.WriteLineAsync($"Measured at the connector, first delivery to last; {string.Join("; ", notes)}.");
+    }
+
+    private sealed record CaseResult(TimeSpan FirstDelivery, TimeSpan LastDelivery, TimeSpan Wall, int Refused, int BusiestSecond);
+
+    private static async Task<CaseResult> RunCaseAsync(IConfigurationSection delivery, int digests, double throttled, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("rectification-delivery-").FullName;
+        var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(directory, "ledger.db") };
+        try
+        {
+            await using var connector = await LoopbackConnector.StartAsync(throttled, Seed, cancellationToken);
+            var conversations = await PlanAsync(database, connector.ServiceUrl, digests, cancellationToken);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(delivery.AsEnumerable()).Build();
+            await using var services = Services(database, configuration);
+            var begin = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = await services.GetRequiredService<ReminderDispatcher>().RunAsync(Start, cancellationToken);
+            var wall = System.Diagnostics.Stopwatch.GetElapsedTime(begin);
+            var states = (await services.GetRequiredService<ReminderOutbox>().ListAsync(cancellationToken)).GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count());
+            return Check(connector.Requests.ToList(), conversations, result, states, throttled, wall);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>Everything the figures rest on, or the benchmark fails: each digest delivered once, counts agreeing, the per-conversation limit kept.</summary>
+    private static CaseResult Check(List<ConnectorRequest> requests, HashSet<string> conversations, ReminderRunResult result,
+        Dictionary<OutboxState, int> states, double throttled, TimeSpan wall)
+    {
+        var digests = conversations.Count;
+        var label = throttled > 0 ? "throttled delivery" : "delivery";
+        if ((result.Sent, result.Failed, result.Unknown, result.Cancelled, result.Rescheduled) != (digests, 0, 0, 0, 0))
+        {
+            throw new BenchmarkFailedException($"{label}: the dispatcher counted {result} for {digests} digests");
+        }
+        if (states.GetValueOrDefault(OutboxState.Sent) != digests || states.Count != 1)
+        {
+            throw new BenchmarkFailedException($"{label}: outbox rows {string.Join(", ", states.Select(s => $"{s.Key} {s.Value}"))} for {digests} digests");
+        }
+        var delivered = requests.Where(r => r.Status == HttpStatusCode.OK).OrderBy(r => r.At).ToList();
+        var duplicates = delivered.GroupBy(r => r.Conversation).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var lost = conversations.Except(delivered.Select(r => r.Conversation)).ToList();
+        var strangers = delivered.Select(r => r.Conversation).Distinct().Except(conversations).ToList();
+        if (delivered.Count != digests || duplicates.Count > 0 || lost.Count > 0 || strangers.Count > 0)
+        {
+            throw new BenchmarkFailedException($"{label}: {delivered.Count} answered 200 for {digests} digests; duplicated {duplicates.Count}, lost {lost.Count}, unexpected {strangers.Count}");
+        }
+        if (delivered.Any(r => !r.CarriedCard))
+        {
+            throw new BenchmarkFailedException($"{label}: a delivered message carried no Adaptive Card");
+        }
+        var refused = requests.Count(r => r.Status == HttpStatusCode.TooManyRequests);
+        if (throttled > 0 && refused == 0)
+        {
+            throw new BenchmarkFailedException($"{label}: the connector refused nothing, so the run measured no throttling");
+        }
+        if (requests.Count != digests + refused)
+        {
+            throw new BenchmarkFailedException($"{label}: {requests.Count} requests for {digests} deliveries and {refused} refusals");
+        }
+        foreach (var conversation in requests.GroupBy(r => r.Conversation))
+        {
+            var times = conversation.Select(r => r.At).Order().ToList();
+            for (var i = 1; i < times.Count; i++)
+            {
+                if (times[i] - times[i - 1] < TimeSpan.FromSeconds(1) - Jitter)
+                {
+                    throw new BenchmarkFailedException(string.Create(CultureInfo.InvariantCulture,
+                        $"{label}: two requests to {conversation.Key} {(times[i] - times[i - 1]).TotalMilliseconds:F0} ms apart"));
+                }
+            }
+        }
+        var all = requests.Select(r => r.At).Order().ToList();
+        var busiest = all.Select((at, i) => all.Skip(i).TakeWhile(t => t < at + TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty().Max();
+        return new CaseResult(delivered[0].At, delivered[^1].At, wall, refused, busiest);
+    }
+
+    /// <summary>
+    /// A migrated ledger with one overdue task, and <paramref name="digests"/> people who each opened the bot in their own
+    /// conversation and have an overdue digest pending in the outbox; returns the conversation ids.
+    /// </summary>
+    private static async Task<HashSet<string>> PlanAsync(DatabaseOptions database, string serviceUrl, int digests, CancellationToken cancellationToken)
+    {
+        using var connections = new ConnectionFactory(database);
+        await new MigrationRunner(connections, TimeProvider.System).MigrateAsync(cancellationToken);
+        var due = new DateOnly(2026, 11, 20);
+        var draft = new LedgerDraft(new InspectionDraft("投递基准测试"),
+            [new TaskDraft(2, "1-1-1", "方面一", "问题一", "整改措施一", "领导01", "部门001", [], ["责任人0001"], TimeLimit.On(due), "2026-11-20",
+                RectificationStatus.InProgress, 50)]);
+        var written = await new LedgerImportWriter(connections, LedgerCalendar.ChinaStandardTime).WriteAsync(draft, Actor.System("benchmark"), Start.AddDays(-1), cancellationToken);
+        var task = written.Succeeded ? await new LedgerQueries(connections).FindByCodeAsync("1-1-1", cancellationToken) : null;
+        if (task is null)
+        {
+            throw new BenchmarkFailedException("delivery: the one-task ledger could not be written: " + string.Join("; ", written.Errors));
+        }
+        var people = new PeopleRepository(connections, TimeProvider.System);
+        var references = new ConversationReferences(connections);
+        var slotDate = new DateOnly(2026, 11, 27);
+        var payload = new ReminderPayload([new ReminderItem(task.Task.Id, "1-1-1", "整改措施一", due, -7, 5, 1)], []).ToJson();
+        var entries = new List<OutboxEntry>(digests);
+        var conversations = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < digests; i++)
+        {
+            var id = await people.AddAsync(new NewPerson($"收件人{i:0000}"), cancellationToken);
+            var conversation = $"a:delivery-{i:0000}";
+            await references.SaveAsync(Reference(id, conversation, serviceUrl), cancellationToken);
+            entries.Add(new OutboxEntry($"{id}/overdue/{slotDate:yyyy-MM-dd}", id, "overdue", slotDate, Start, true, payload));
+            conversations.Add(conversation);
+        }
+        var planned = await new ReminderOutbox(connections).PlanAsync(entries, Start, cancellationToken);
+        return planned == digests ? conversations : throw new BenchmarkFailedException($"delivery: {planned} of {digests} digests planned into the outbox");
+    }
+
+    private static StoredReference Reference(long personId, string conversation, string serviceUrl)
+    {
+        var json = new JObject
+        {
+            ["user"] = new JObject { ["id"] = $"29:user-{personId}" },
+            ["bot"] = new JObject { ["id"] = "28:bot" },
+            ["conversation"] = new JObject { ["id"] = conversation, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["locale"] = "zh-CN",
+        };
+        return new StoredReference($"29:user-{personId}", conversation, null, personId, true, serviceUrl, "tenant-1", "msteams", "28:bot",
+            json.ToString(), Start.AddDays(-10));
+    }
+
+    /// <summary>The reminder pipeline as the host wires it, behind the bot's own CloudAdapter with no app id (no token, as on a developer's loopback).</summary>
+    private static ServiceProvider Services(DatabaseOptions database, IConfiguration configuration) => new ServiceCollection()
+        .AddSingleton(configuration)
+        .AddLogging(l => l.SetMinimumLevel(LogLevel.Error))
+        .AddHttpClient()
+        .AddLedger()
+        .Configure<DatabaseOptions>(o =>
+        {
+            o.Provider = database.Provider;
+            o.ConnectionString = database.ConnectionString;
+        })
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton<IStorage>(sp => new LedgerStorage(new StateStore(sp.GetRequiredService<ConnectionFactory>(), TimeProvider.System)))
+        .AddSingleton(sp => new PrivateConversationState(sp.GetRequiredService<IStorage>()))
+        .AddSingleton<TurnErrorHandler>()
+        .AddSingleton<BotAdapter>(sp => new RectificationAdapter(
+            new ConfigurationBotFrameworkAuthentication(configuration, httpClientFactory: sp.GetRequiredService<IHttpClientFactory>()),
+            new TenantFilter(Options.Create(new TeamsOptions()), configuration, sp.GetRequiredService<TenantBinding>(), NullLogger<TenantFilter>.Instance),
+            sp.GetRequiredService<TurnErrorHandler>(), NullLogger<RectificationAdapter>.Instance))
+        .AddReminders()
+        .BuildServiceProvider();
+}
