@@ -121,6 +121,9 @@ public static class BenchmarkCommand
             await output.WriteLineAsync("");
             // CI's small run keeps delivery short (about 3 s a case); larger runs send 6 s worth so start-up does not weigh.
             await DeliveryBenchmark.RunAsync(tasks > 1_000 ? DeliverySeconds : 3, output, cancellationToken);
+            await output.WriteLineAsync("");
+            // Turn throughput with 50 conversations at once, over HTTP; CI's run does a short version of it.
+            await ConcurrentTurnBenchmark.RunAsync(options, conversations: 50, rounds: tasks > 1_000 ? 5 : 3, turnsEach: tasks > 1_000 ? 4 : 1, output, cancellationToken);
             await UnderstandingBenchmark.RunAsync(output);
             return 0;
         }

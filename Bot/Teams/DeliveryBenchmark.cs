@@ -84,7 +84,7 @@ public static class DeliveryBenchmark
         var database = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(directory, "ledger.db") };
         try
         {
-            await using var connector = await LoopbackConnector.StartAsync(throttled, Seed, cancellationToken);
+            await using var connector = await LoopbackConnector.StartAsync(throttled, Seed, (30, 80), cancellationToken);
             var conversations = await PlanAsync(database, connector.ServiceUrl, digests, cancellationToken);
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(delivery.AsEnumerable()).Build();
             await using var services = Services(database, configuration);
