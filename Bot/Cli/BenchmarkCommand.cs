@@ -119,8 +119,8 @@ public static class BenchmarkCommand
             await output.WriteLineAsync("");
             await RatioBenchmark.RunAsync(options, connections, tasks, admin.Id, target, now, output, cancellationToken);
             await output.WriteLineAsync("");
-            // CI's small run keeps delivery short (about 3 s a case); larger runs send 6 s worth so start-up does not weigh.
-            await DeliveryBenchmark.RunAsync(tasks > 1_000 ? DeliverySeconds : 3, output, cancellationToken);
+            // CI's small run keeps delivery short (2 s worth a case); larger runs send 6 s worth so start-up does not weigh.
+            await DeliveryBenchmark.RunAsync(tasks > 1_000 ? DeliverySeconds : 2, output, cancellationToken);
             await output.WriteLineAsync("");
             // Turn throughput with 50 conversations at once, over HTTP; CI's run does a short version of it.
             await ConcurrentTurnBenchmark.RunAsync(options, conversations: 50, rounds: tasks > 1_000 ? 5 : 3, turnsEach: tasks > 1_000 ? 4 : 1, output, cancellationToken);
