@@ -21,8 +21,9 @@ namespace Rectification.Bot.Teams;
 /// <summary>
 /// Proactive delivery against the configured rate: digests planned into the outbox of a throw-away SQLite ledger go
 /// through the real dispatcher, proactive sender (pacer, retries) and CloudAdapter (no app id, so no token) to a fake
-/// connector on a loopback socket, once answering 200 to everything and once refusing a fifth with 429 + Retry-After: 1.
-/// The baseline is the configured rate itself: N digests ideally take (N-1)/rate from the first to the last delivery.
+/// connector on a loopback socket: answering 200 to everything, refusing a fifth with 429 + Retry-After: 1, and with
+/// some people due two digests side by side. The baseline is the configured rate itself: N digests ideally take
+/// (N-1)/rate from the first to the last delivery.
 /// Lives here because it drives Bot Framework types; the benchmark verb calls it with plain values.
 /// </summary>
 public static class DeliveryBenchmark
