@@ -27,6 +27,10 @@ public sealed class BenchmarkCommandTests
         Assert.Contains("| prepared INSERTs of the same rows into the same tables (task, officers, progress, audit) |", printed, StringComparison.Ordinal);
         Assert.Matches(@"Progress writes while the imports ran: [1-9]\d* done, 0 failed", printed);
         Assert.Contains("| task detail | 2,", printed, StringComparison.Ordinal);
+        Assert.Contains("| delivery, connector always answers 200, one digest a conversation (each digest once, checked) | configured ", printed, StringComparison.Ordinal);
+        Assert.Matches(@"\| delivery, 20 % answered 429 \+ Retry-After: 1, one digest a conversation \([1-9]\d* refusals; each digest once, checked\) \|", printed);
+        Assert.Contains("| delivery, always 200, every 5th person a second digest right after the first (each digest once, checked) | configured ", printed, StringComparison.Ordinal);
+        Assert.Contains("| chat turn \"我的任务\" over HTTP, 50 conversations at once (150 list cards, checked) | echo bot, same CloudAdapter, host and connector |", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("BENCHMARK FAILED", printed, StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,22 @@ public sealed class SendPacerTests
     }
 
     [Fact]
+    public void A_second_message_to_one_conversation_waits_its_second_without_holding_up_the_others()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = new SendPacer(time, 10, TimeSpan.FromSeconds(1));
+
+        var first = pacer.Reserve("person-1");
+        var second = pacer.Reserve("person-1");
+        var others = Enumerable.Range(2, 5).Select(i => pacer.Reserve($"person-{i}")).ToList();
+
+        Assert.Equal((Start, Start.AddSeconds(1)), (first, second));
+        // The second message took its turn of the app-wide schedule (the 0.1 s slot) and waits for its own second
+        // alone: the others follow a tenth of a second apart, not queued behind it.
+        Assert.Equal(Enumerable.Range(2, 5).Select(i => Start.AddMilliseconds(100 * i)), others);
+    }
+
+    [Fact]
     public async Task A_refusal_holds_its_own_conversation_only()
     {
         var time = new FakeTimeProvider(Start);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using Rectification.Bot.Teams;
 using Rectification.Bot.Texts;
 using Rectification.Data.Db;
 using Rectification.Data.Import;
@@ -23,6 +24,7 @@ public static class BenchmarkCommand
     private const int Officers = 5000;
     private const int Runs = 200;
     private const int Warmups = 10;
+    private const int DeliverySeconds = 6;
 
     public static async Task<int> RunAsync(string[] args, UiText text, TextWriter output, CancellationToken cancellationToken)
     {
@@ -31,6 +33,11 @@ public static class BenchmarkCommand
         {
             // The understanding stage needs no ledger: its figures alone, in seconds rather than minutes.
             return await UnderstandingOnlyAsync(output);
+        }
+        if (args.Contains("--delivery"))
+        {
+            // Delivery needs no synthetic ledger either: its own throw-away one, and a fake connector on loopback.
+            return await OnlyAsync(output, () => DeliveryBenchmark.RunAsync(DeliverySeconds, output, cancellationToken));
         }
         var tasks = CliOptions.Value(args, "--tasks") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000;
         var postgres = CliOptions.Value(args, "--postgres");
@@ -112,6 +119,12 @@ public static class BenchmarkCommand
             await ReminderBenchmark.RunAsync(connections, now, output, cancellationToken);
             await output.WriteLineAsync("");
             await RatioBenchmark.RunAsync(options, connections, tasks, admin.Id, target, now, output, cancellationToken);
+            await output.WriteLineAsync("");
+            // CI's small run keeps delivery short (2 s worth a case); larger runs send 6 s worth so start-up does not weigh.
+            await DeliveryBenchmark.RunAsync(tasks > 1_000 ? DeliverySeconds : 2, output, cancellationToken);
+            await output.WriteLineAsync("");
+            // Turn throughput with 50 conversations at once, over HTTP; CI's run does a short version of it.
+            await ConcurrentTurnBenchmark.RunAsync(options, conversations: 50, rounds: tasks > 1_000 ? 5 : 3, turnsEach: tasks > 1_000 ? 4 : 1, output, cancellationToken);
             await UnderstandingBenchmark.RunAsync(output);
             return 0;
         }
@@ -126,11 +139,13 @@ public static class BenchmarkCommand
         }
     }
 
-    private static async Task<int> UnderstandingOnlyAsync(TextWriter output)
+    private static Task<int> UnderstandingOnlyAsync(TextWriter output) => OnlyAsync(output, () => UnderstandingBenchmark.RunAsync(output));
+
+    private static async Task<int> OnlyAsync(TextWriter output, Func<Task> run)
     {
         try
         {
-            await UnderstandingBenchmark.RunAsync(output);
+            await run();
             return 0;
         }
         catch (BenchmarkFailedException failure)

@@ -17,6 +17,7 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
 {
     private readonly TimeSpan _appInterval = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / perSecond));
     private readonly Dictionary<string, DateTimeOffset> _nextByConversation = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _departedByConversation = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private readonly int _perSecond = Math.Max(1, (int)Math.Floor(perSecond));
     private readonly Queue<DateTimeOffset> _departures = new();
@@ -49,12 +50,12 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
         lock (_lock)
         {
             var now = time.GetUtcNow();
-            var at = now > _nextApp ? now : _nextApp;
-            if (_nextByConversation.TryGetValue(conversation, out var next) && next > at)
-            {
-                at = next;
-            }
-            _nextApp = at + _appInterval;
+            var slot = now > _nextApp ? now : _nextApp;
+            // Every message takes one app-wide slot in turn, but one whose conversation must wait out its own second
+            // leaves then, alone: moving the app-wide schedule behind it would stall every other conversation for that
+            // second (a person's digests are planned side by side). The last gate counts its real departure.
+            var at = _nextByConversation.TryGetValue(conversation, out var next) && next > slot ? next : slot;
+            _nextApp = slot + _appInterval;
             _nextByConversation[conversation] = at + conversationInterval;
             if (_nextByConversation.Count > 10_000)
             {
@@ -141,14 +142,25 @@ public sealed class SendPacer(TimeProvider time, double perSecond, TimeSpan conv
                 // Three intervals of tolerance let a sender that woke late catch up (a loaded host keeps its rate) while a
                 // stall's backlog still leaves at most four side by side; the sliding second above caps the rate.
                 var spaced = _gateNext == DateTimeOffset.MinValue ? now : _gateNext - (3 * _appInterval);
-                if (_departures.Count < _perSecond && now >= spaced && now >= _appHeldUntil)
+                // A conversation's interval counts from its last real departure too: one that left late at this gate
+                // must not have its next message follow sooner than the interval.
+                var own = _departedByConversation.TryGetValue(conversation, out var last) ? last + conversationInterval : now;
+                if (_departures.Count < _perSecond && now >= spaced && now >= _appHeldUntil && now >= own)
                 {
                     _departures.Enqueue(now);
+                    _departedByConversation[conversation] = now;
+                    if (_departedByConversation.Count > 10_000)
+                    {
+                        foreach (var stale in _departedByConversation.Where(e => e.Value + conversationInterval < now).Select(e => e.Key).ToList())
+                        {
+                            _departedByConversation.Remove(stale);
+                        }
+                    }
                     _gateNext = (_gateNext > now ? _gateNext : now) + _appInterval;
                     Departed?.Invoke(conversation, now);
                     return;
                 }
-                var until = new[] { _departures.Count >= _perSecond ? _departures.Peek() + TimeSpan.FromSeconds(1) : now, spaced, _appHeldUntil }.Max();
+                var until = new[] { _departures.Count >= _perSecond ? _departures.Peek() + TimeSpan.FromSeconds(1) : now, spaced, _appHeldUntil, own }.Max();
                 wait = until - now;
             }
             await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), time, cancellationToken);
