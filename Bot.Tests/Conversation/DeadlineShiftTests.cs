@@ -27,10 +27,15 @@ public sealed class DeadlineShiftTests : IAsyncLifetime
     [InlineData("需要再延长两个月", 0, 2)]
     [InlineData("顺延半个月", 15, 0)]
     [InlineData("三天内完成不了，申请延期一周", 7, 0)]
-    [InlineData("extend 1-2-2 by two weeks", 14, 0)]
+    [InlineData("extend \uE000\uE000\uE000\uE000\uE000 by two weeks", 14, 0)]
     [InlineData("need two more weeks for 1-2-2, the supplier is late", 14, 0)]
     [InlineData("push \uE000\uE000\uE000 back a month", 0, 1)]
     [InlineData("please give me another 10 days", 10, 0)]
+    [InlineData("延期一个半月", 15, 1)]
+    [InlineData("需要再延长两个半月", 15, 2)]
+    [InlineData("延期一年", 0, 12)]
+    [InlineData("申请延期半年", 0, 6)]
+    [InlineData("need 3 more days", 3, 0)]
     public void A_length_that_moves_the_deadline_is_a_shift(string key, int days, int months) =>
         Assert.Equal(new DeadlineShift(days, months), DeadlineShift.Find(key));
 
@@ -44,7 +49,30 @@ public sealed class DeadlineShiftTests : IAsyncLifetime
     [InlineData("extend it until 2027")]
     [InlineData("推迟到明年3月底")]
     [InlineData("已经完成了80%")]
+    [InlineData("延期10月底")]
+    [InlineData("延期十月底")]
+    [InlineData("延期3月份")]
+    [InlineData("延期1.5个月")]
+    [InlineData("extend by 1.5 months")]
+    [InlineData("延期原因：三天前暴雨冲毁道路")]
+    [InlineData("延期3-5天")]
+    [InlineData("延期2027年")]
     public void A_date_or_a_length_from_now_is_not_a_shift(string key) => Assert.Null(DeadlineShift.Find(key));
+
+    [Theory]
+    [InlineData("两周", 14, 0)]
+    [InlineData("再给一个月", 0, 1)]
+    [InlineData("2 weeks", 14, 0)]
+    [InlineData("大概10天左右", 10, 0)]
+    public void A_length_as_the_whole_answer_is_a_shift(string key, int days, int months) =>
+        Assert.Equal(new DeadlineShift(days, months), DeadlineShift.FindWhole(key));
+
+    [Theory]
+    [InlineData("15日")]
+    [InlineData("10月底")]
+    [InlineData("两周后")]
+    [InlineData("两周，因为设备未到")]
+    public void A_date_or_more_than_a_length_as_the_answer_is_not_one(string key) => Assert.Null(DeadlineShift.FindWhole(key));
 
     [Fact]
     public void A_shift_counts_from_a_deadline_still_ahead_and_otherwise_from_today()
@@ -109,5 +137,33 @@ public sealed class DeadlineShiftTests : IAsyncLifetime
 
         var request = (await _chat.TaskAsync("1-2-2")).Extensions.Single();
         Assert.Equal("需等待盟民委联合发文", request.Reason);
+    }
+
+    [Fact]
+    public async Task A_date_named_besides_a_length_is_the_date_asked_for()
+    {
+        await _chat.SayAsync("刘洋", "1-2-2申请延期到12月31日，还需要两周采购设备");
+
+        Assert.Equal(new DateOnly(2026, 12, 31), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
+    }
+
+    [Fact]
+    public async Task A_length_the_rules_do_not_know_still_moves_the_deadline()
+    {
+        var due = (await _chat.TaskAsync("1-2-2")).Task.DueDate!.Value;
+
+        await _chat.SayAsync("刘洋", "1-2-2 再宽限15天吧，因为设备还没到货");
+
+        Assert.Equal(due.AddDays(15), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
+    }
+
+    [Fact]
+    public async Task A_month_end_answered_to_the_new_date_question_is_that_month_end()
+    {
+        await _chat.SayAsync("刘洋", "1-2-2 申请延期");
+        await _chat.SayAsync("刘洋", "10月底");
+        await _chat.SayAsync("刘洋", "需等待盟民委联合发文");
+
+        Assert.Equal(new DateOnly(2027, 10, 31), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
     }
 }

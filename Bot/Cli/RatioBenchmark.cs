@@ -157,10 +157,14 @@ internal static class RatioBenchmark
 
             // A person reporting progress every 20 ms while the import runs: what chat feels during an import.
             using var done = new CancellationTokenSource();
+            // The import starts once the reporter runs, and the reporter writes at least once, so every round times at
+            // least one write (on a loaded machine the import of a small sheet could otherwise finish first).
+            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var reporter = Task.Run(async () =>
             {
                 var n = 0;
-                while (!done.IsCancellationRequested)
+                running.SetResult();
+                do
                 {
                     var start = Stopwatch.GetTimestamp();
                     try
@@ -182,7 +186,9 @@ internal static class RatioBenchmark
                     }
                     await Task.Delay(20, CancellationToken.None);
                 }
+                while (!done.IsCancellationRequested);
             }, CancellationToken.None);
+            await running.Task;
             var begin = Stopwatch.GetTimestamp();
             var imported = await writer.WriteAsync(draft, Actor.System("benchmark"), now, cancellationToken);
             imports.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);

@@ -126,9 +126,10 @@ public sealed class FlowSteps(CommandParser parser)
         {
             return FlowResult.End(new Reply.Text(t.OngoingHasNoDeadline(task.Code)));
         }
-        if (state.TakeShift() is { } shift)
+        if (state.TakeShift() is { } shift && (state.NewDate is null || state.NewDate == shift.Apply(null, context.Today)))
         {
-            // 延期两周: two weeks past the deadline it extends (or past today, when that deadline has gone).
+            // 延期两周: two weeks past the deadline it extends (or past today, when that deadline has gone). A date named
+            // besides the length stands.
             state.NewDate = shift.Apply(task.DueDate, context.Today);
         }
         if (state.NewDate is { } date && (date <= context.Today || (task.DueDate is { } due && date <= due)))
@@ -207,17 +208,16 @@ public sealed class FlowSteps(CommandParser parser)
                 state.Note = text;
                 return null;
             case FlowStep.Date:
-                var folded = TextNormalizer.Fold(text);
-                if ((DeadlineShift.Find(folded) ?? DeadlineShift.Find("延期" + folded)) is { } shift)
-                {
-                    // "再给两周" / "两周" in answer to "what new deadline?": counted from the deadline, in ExtensionNext.
-                    state.Remember(shift);
-                    return null;
-                }
                 var parsed = ChatDateParser.Parse(text, context.Today);
                 if (parsed.Date is { } date)
                 {
                     state.NewDate = date;
+                    return null;
+                }
+                if (DeadlineShift.FindWhole(TextNormalizer.Fold(text)) is { } shift)
+                {
+                    // "两周" / "再给一个月" as the whole answer to "what new deadline?": counted from the deadline, in ExtensionNext.
+                    state.Remember(shift);
                     return null;
                 }
                 return t.Invalid(InvalidInputReason.BadDate, text);

@@ -15,16 +15,19 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     {
         var (code, masked) = FindCode(key);
         var percent = FindPercent(masked);
+        var date = wantDate ? FindDate(masked, today) : null;
+        // A length is the request only when no other date is named: "延期到12月31日，还需要两周采购设备" asks for 31 December.
+        var shift = wantDate && DeadlineShift.Find(masked) is { } length && (date is null || date == length.Apply(null, today)) ? length : null;
         return new MessageEntities(
             code,
             percent,
             // "完成三分之二", "three quarters done": a partial percent says how far, not that it is finished.
             SaysDone(masked) && percent is null or 100,
-            wantDate ? FindDate(masked, today) : null,
+            date,
             FindDepartment(key, names),
             FindPerson(key, names),
             FindDecision(masked),
-            wantDate ? DeadlineShift.Find(masked) : null);
+            shift);
     }
 
     /// <summary>Fills the place of a code in the masked key: no digit, letter or space, so nothing else matches it.</summary>

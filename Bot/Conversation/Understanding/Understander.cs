@@ -196,7 +196,8 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     {
         ChatCommand.Urge { Person: null } urge when entities.Person is not null => urge with { Person = entities.Person },
         ChatCommand.Urge { Code: null } urge when entities.Code is not null => urge with { Code = entities.Code },
-        ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null =>
+        // A length the rules read as a date from today ("by two weeks") or not at all (延期两周 left as the reason).
+        ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null && (extension.NewDate is null || extension.NewDate == entities.Date) =>
             extension with { Shift = entities.Shift, Reason = DeadlineShift.ReasonWithout(extension.Reason) },
         _ => rule,
     };

@@ -22,7 +22,7 @@ public static partial class UnderstandingCommands
         Intents.ReportProgress => new ChatCommand.ReportProgress(e.Code, e.Done ? null : e.Percent,
             e.Done ? RectificationStatus.Done : null, Note(text, e)),
         Intents.WriteOff => new ChatCommand.RequestWriteOff(e.Code, Note(text, e)),
-        Intents.Extend => new ChatCommand.RequestExtension(e.Code, e.Date, After(text, ReasonMarker())),
+        Intents.Extend => new ChatCommand.RequestExtension(e.Code, e.Date, After(text, ReasonMarker())) { Shift = e.Shift },
         Intents.Pending => new ChatCommand.Pending(),
         Intents.Decide => new ChatCommand.Decide(e.Code, e.Decision != Verdict.Reject, Target(text.Key),
             e.Decision == Verdict.Reject ? After(text, ReasonMarker()) ?? After(text, RejectReason()) : null),
