@@ -23,7 +23,7 @@ public sealed class ConnectionFactory : IDisposable
         {
             _sqliteConnectionString = SqliteConnectionString(options.ConnectionString);
             // As long as a statement waits for another writer: the connection string's Default Timeout.
-            _busyTimeoutMs = new SqliteConnectionStringBuilder(_sqliteConnectionString).DefaultTimeout * 1000;
+            _busyTimeoutMs = (int)Math.Min(int.MaxValue, new SqliteConnectionStringBuilder(_sqliteConnectionString).DefaultTimeout * 1000L);
         }
         DapperSetup.EnsureRegistered();
     }
@@ -52,7 +52,7 @@ public sealed class ConnectionFactory : IDisposable
             // lets SQLite itself wait for another writer, retrying within milliseconds; without it Microsoft.Data.Sqlite
             // sleeps 150 ms between tries (a write behind a 20 ms lock waited 151 ms, with it 34 ms), which many
             // conversations at once keep paying.
-            pragma.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {_busyTimeoutMs};";
+            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             _setUp.AddOrUpdate(handle, SetUpMark);
             Interlocked.Increment(ref _setUps);

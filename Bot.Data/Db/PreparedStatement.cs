@@ -67,7 +67,11 @@ public sealed class PreparedStatement : IAsyncDisposable
         {
             return await ScalarAsync(cancellationToken, values);
         }
-        await ExecuteAsync(cancellationToken, values);
+        // The connection's last rowid is this row's only if this statement inserted one (not an OR IGNORE that skipped).
+        if (await ExecuteAsync(cancellationToken, values) != 1)
+        {
+            throw new InvalidOperationException($"Expected one row inserted by: {_command.CommandText}");
+        }
         return SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)_command.Connection!).Handle);
     }
 

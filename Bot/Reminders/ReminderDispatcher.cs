@@ -75,11 +75,14 @@ public sealed class ReminderDispatcher(
     /// <summary>The snapshot's people by id and its open task ids, built once per run rather than once per row.</summary>
     private sealed record SnapshotLookups(Dictionary<long, ReminderPerson> People, HashSet<long> OpenTaskIds, IReadOnlySet<long> DueRecheckIds);
 
+    /// <summary>One pass at <paramref name="now"/> that plans and sends: the CLI's run and a single host's tick.</summary>
+    public Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => RunAsync(now, plan: true, cancellationToken);
+
     /// <summary>
     /// One pass at <paramref name="now"/>. With <paramref name="plan"/> false another host plans this tick
     /// (<see cref="PlanningLease"/>): this run only sends, and reads the ledger only if the outbox has something for it.
     /// </summary>
-    public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken, bool plan = true)
+    public async Task<ReminderRunResult> RunAsync(DateTimeOffset now, bool plan, CancellationToken cancellationToken)
     {
         IReadOnlyList<PlannedReminder> planned = [];
         var added = 0;
@@ -124,8 +127,23 @@ public sealed class ReminderDispatcher(
                 {
                     break;
                 }
-                // A run that did not plan reads the ledger only now, when there is something to check before sending.
-                lookups ??= Lookups(await snapshots.ReadAsync(now, cancellationToken), now);
+                // A run that did not plan reads the ledger only now, when there is something to check before sending;
+                // if it cannot, the rows it claimed go straight back rather than wait out their lease.
+                if (lookups is null)
+                {
+                    try
+                    {
+                        lookups = Lookups(await snapshots.ReadAsync(now, cancellationToken), now);
+                    }
+                    catch
+                    {
+                        foreach (var row in claimed)
+                        {
+                            await GiveBackAsync(row);
+                        }
+                        throw;
+                    }
+                }
                 var current = lookups;
                 foreach (var row in claimed)
                 {

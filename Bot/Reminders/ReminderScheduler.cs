@@ -38,25 +38,34 @@ public sealed class ReminderScheduler(ReminderDispatcher dispatcher, PlanningLea
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (options.Value.Enabled)
+        {
+            await HandOnAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Gives up the planning lease; never throws: the lease lapses on its own a tick and a half later.</summary>
+    private async Task HandOnAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await lease.ReleaseAsync(dispatcher.Owner, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            // The lease lapses on its own a tick and a half later; stopping must not fail for it.
             logger.LogWarning(exception, "Could not hand on the reminder planning lease");
         }
     }
 
     public async Task<ReminderRunResult?> TickAsync(CancellationToken cancellationToken)
     {
+        var plan = false;
         try
         {
             // Held for a tick and a half: the holder renews on its next tick; if it dies, another host plans a tick later.
             var now = time.GetUtcNow();
-            var plan = await lease.TryTakeAsync(dispatcher.Owner, now, options.Value.TickInterval * 1.5, cancellationToken);
-            var result = await dispatcher.RunAsync(now, cancellationToken, plan);
+            plan = await lease.TryTakeAsync(dispatcher.Owner, now, options.Value.TickInterval * 1.5, cancellationToken);
+            var result = await dispatcher.RunAsync(now, plan, cancellationToken);
             if (result.NewlyPlanned > 0 || result.Sent + result.Failed + result.Unknown + result.Cancelled > 0)
             {
                 logger.LogInformation("Reminders: {Planned} new, {Sent} sent, {Failed} failed, {Unknown} unknown, {Cancelled} cancelled",
@@ -67,6 +76,12 @@ public sealed class ReminderScheduler(ReminderDispatcher dispatcher, PlanningLea
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError(exception, "Reminder tick failed; trying again next tick");
+            if (plan)
+            {
+                // A host whose planning fails (a bad calendar file, a version behind the others) must not keep the turn
+                // from the hosts that could plan: it hands the lease on, and takes it again only when it is free.
+                await HandOnAsync(CancellationToken.None);
+            }
             return null;
         }
     }
