@@ -17,7 +17,7 @@ internal sealed partial class EnUsText : UiText
           dotnet run --project Bot -- reminders run [--at <instant>]       plan and send the reminders due now
           dotnet run --project Bot -- understand [--as <email or name>] [--jsonl] ["a message"]   how the bot reads a message (JSON)
           dotnet run --project Bot -- manifest --out <app.zip> [--app-id <GUID>] [--domain <host>]   pack the Teams app
-          dotnet run -c Release --project Bot -- benchmark [--tasks 100000]   the 100,000-task benchmark (throw-away database)
+          dotnet run -c Release --project Bot -- benchmark [--tasks 100000] [--delivery | --understanding]   the 100,000-task benchmark (throw-away database)
         Option --lang zh-CN switches the output to Chinese. Relative file names mean the directory you run the command in.
         """;
 

@@ -17,7 +17,7 @@ internal sealed partial class ZhCnText : UiText
           dotnet run --project Bot -- reminders run [--at <时间>]       立即计划并发送到期提醒
           dotnet run --project Bot -- understand [--as <邮箱或姓名>] [--jsonl] ["一句话"]   机器人如何理解一句话（JSON）
           dotnet run --project Bot -- manifest --out <应用包.zip> [--app-id <GUID>] [--domain <域名>]   生成 Teams 应用包
-          dotnet run -c Release --project Bot -- benchmark [--tasks 100000]   十万条任务的性能基准（使用临时数据库）
+          dotnet run -c Release --project Bot -- benchmark [--tasks 100000] [--delivery | --understanding]   十万条任务的性能基准（使用临时数据库）
         选项 --lang en-US 切换为英文输出。相对路径以执行命令时所在的目录为准。
         """;
 
