@@ -44,11 +44,11 @@ public static class BotServices
         services.AddHttpClient();
         services.AddSingleton<ServiceClientCredentialsFactory>(sp => new ConfigurationServiceClientCredentialFactory(
             configuration, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceClientCredentialsFactory)), sp.GetRequiredService<ILogger<RectificationAdapter>>()));
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedSerializationAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
             sp.GetRequiredService<ServiceClientCredentialsFactory>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<RectificationAdapter>>()));
+            logger: sp.GetRequiredService<ILogger<RectificationAdapter>>())));
         return services;
     }
 
