@@ -65,6 +65,10 @@ public sealed class EntityExtractorTests
     [InlineData("1-2-3 完成了吗", false)]
     [InlineData("完成率多少", false)]
     [InlineData("not done yet", false)]
+    [InlineData("基本完成，就差最后验收", false)]
+    [InlineData("完成了，只差签字", false)]
+    [InlineData("done except for the final sign-off", false)]
+    [InlineData("基本完成", true)]
     public void Done_phrases(string text, bool done) => Assert.Equal(done, Read(text).Done);
 
     [Theory]

@@ -1,5 +1,6 @@
 using Rectification.Bot.Conversation;
 using Rectification.Bot.Conversation.Understanding;
+using Rectification.Data.Ledger;
 
 namespace Rectification.Tests.Conversation.Understanding;
 
@@ -104,5 +105,24 @@ public sealed class UnderstanderTests
     public void Small_talk_off_the_ledger_is_not_a_ledger_intent(string text, string? @as)
     {
         Assert.Equal("unknown", Read(text, @as).Intent);
+    }
+
+    [Theory]
+    [InlineData("1-2-2 完成了，只差签字")]
+    [InlineData("1-2-2 基本完成，就差最后验收")]
+    [InlineData("1-2-2 done except for the final sign-off")]
+    public void Done_with_something_still_missing_is_progress_not_done(string text)
+    {
+        var report = Assert.IsType<ChatCommand.ReportProgress>(Read(text, "刘洋").Command);
+
+        Assert.Equal("1-2-2", report.Code);
+        Assert.Null(report.Status);
+    }
+
+    [Fact]
+    public void Done_is_still_done()
+    {
+        var report = Assert.IsType<ChatCommand.ReportProgress>(Read("1-2-2 完成了，材料已上传", "刘洋").Command);
+        Assert.Equal(RectificationStatus.Done, report.Status);
     }
 }

@@ -268,7 +268,8 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|not|n't|never|yet|to be|will be|percentage)\s*$")]
     private static partial Regex Negation();
 
-    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent)")]
+    // 基本完成，就差最后验收: something is still missing, so not done (the flow asks how far).
+    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent|了?[,，、\s]*(?:就|只|还)差|\s*except\b)")]
     private static partial Regex NotReallyDone();
 
     [GeneratedRegex(@"不同意|不批准|不予|不能批|不批|驳回|退回|打回|拒绝|否决|\breject(?:ed)?\b|\bdeny\b|\bdecline (?:the )?(?:write-?off|extension|request)?\b|\bdenied\b|\bdecline the (?:request|extension|write-?off)\b|\bturn (?:it )?down\b|\bsend (?:it )?back\b|\bnot approved?\b|\bdon't approve\b")]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rectification.Data.Ledger;
 
 namespace Rectification.Bot.Conversation.Understanding;
 
@@ -141,6 +142,9 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
 
     private const float OverruleConfidence = 0.7f;
 
+    [GeneratedRegex(@"^\s*(?:[,，、]\s*)?(?:就|只|还)差|^\s*(?:[,，]\s*)?except\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StillMissing();
+
     [GeneratedRegex(@"(?:销号|销掉|延期|延上|批)(?:了)?(?:没有?|吗|么|没呢)|(?:has|have|is|was)\b.*\b(?:been )?(?:written off|closed|extended)\b.*(?:already|yet)?\s*\?")]
     private static partial Regex StatusQuestion();
 
@@ -196,6 +200,9 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
     {
         ChatCommand.Urge { Person: null } urge when entities.Person is not null => urge with { Person = entities.Person },
         ChatCommand.Urge { Code: null } urge when entities.Code is not null => urge with { Code = entities.Code },
+        // 完成了，只差签字 / "done except for the sign-off": the rules read the done word, but something is still missing.
+        ChatCommand.ReportProgress { Status: RectificationStatus.Done, Note: { } note } report when !entities.Done && StillMissing().IsMatch(note) =>
+            report with { Status = null },
         // A length the rules read as a date from today ("by two weeks") or not at all (延期两周 left as the reason).
         ChatCommand.RequestExtension { Shift: null } extension when entities.Shift is not null && (extension.NewDate is null || extension.NewDate == entities.Date) =>
             extension with { Shift = entities.Shift, Reason = DeadlineShift.ReasonWithout(extension.Reason) },
