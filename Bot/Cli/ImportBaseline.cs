@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Dapper;
 using Rectification.Data.Db;
 using Rectification.Data.Import;
@@ -46,8 +45,7 @@ internal static class ImportBaseline
         return count == draft.Tasks.Count ? elapsed : throw new BenchmarkFailedException($"flat baseline: {count} rows inserted of {draft.Tasks.Count}");
     }
 
-    private const string Actor = "benchmark-baseline";
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly Actor Baseline = Actor.System("benchmark-baseline");
 
     private const string InsertInspection = "INSERT INTO inspections (title, created_at) VALUES (@Title, @Now)";
     private const string InsertAspect = "INSERT INTO aspects (inspection_id, ordinal, title) VALUES (@InspectionId, @Ordinal, @Title)";
@@ -65,11 +63,6 @@ internal static class ImportBaseline
     private const string InsertProgress = """
         INSERT INTO progress_updates (task_id, person_id, at, percent, status, note, source, idempotency_key)
         VALUES (@TaskId, NULL, @Now, @Percent, @Status, NULL, 'import', @Key)
-        """;
-
-    private const string InsertAudit = """
-        INSERT INTO audit_log (at, actor_id, actor, entity, entity_id, action, before_json, after_json)
-        VALUES (@At, NULL, @Actor, 'task', @EntityId, 'import_create', NULL, @After)
         """;
 
     /// <summary>
@@ -95,7 +88,7 @@ internal static class ImportBaseline
                 "LeaderId", "LeadDepartmentId", "TimeLimitKind", "TimeLimitText", "DueDate", "Status", "Percent", "LastProgressAt", "Now");
             await using var officer = new PreparedStatement(connection, transaction, InsertOfficer, "TaskId", "PersonId", "Ordinal");
             await using var progress = new PreparedStatement(connection, transaction, InsertProgress, "TaskId", "Now", "Percent", "Status", "Key");
-            await using var audit = new PreparedStatement(connection, transaction, InsertAudit, "At", "Actor", "EntityId", "After");
+            await using var audit = AuditLog.Prepare(connection, transaction);
             inspectionId = await inspection.InsertAsync(cancellationToken, title, now);
             var aspects = new Dictionary<string, long>(StringComparer.Ordinal);
             var problems = new Dictionary<(long, string), long>();
@@ -125,8 +118,8 @@ internal static class ImportBaseline
                 {
                     await progress.ExecuteAsync(cancellationToken, id, now, percent, status.ToCode(), $"baseline:{id}:{now.UtcTicks}");
                 }
-                await audit.ExecuteAsync(cancellationToken, now, Actor, id, JsonSerializer.Serialize(
-                    new { row.Code, row.Measure, due = row.TimeLimit.Date, status = status.ToCode(), percent, row = row.Row }, Json));
+                await AuditLog.WriteAsync(audit, Baseline, now, "task", id, "import_create", null,
+                    new { row.Code, row.Measure, due = row.TimeLimit.Date, status = status.ToCode(), percent, row = row.Row }, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -150,7 +143,7 @@ internal static class ImportBaseline
     private static async Task RemoveAsync(System.Data.Common.DbConnection connection, long inspectionId, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Remove, new { Id = inspectionId, Actor }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(Remove, new { Id = inspectionId, Actor = Baseline.Label }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 }
