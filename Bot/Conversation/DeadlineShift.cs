@@ -126,6 +126,6 @@ public sealed partial record DeadlineShift(int Days, int Months)
     [GeneratedRegex(@"^\s*(?:再|多|还要|还需|需要|大概|约)?\s*(?:给|延|延长|宽限|推迟|顺延)?\s*" + Number + Unit + NotAfter + @"\s*(?:左右|吧|的时间)?\s*[。.!！]?\s*$")]
     private static partial Regex Whole();
 
-    [GeneratedRegex(@"^(?:by\s+)?(?:再|多)?(?:\d{1,3}|[一二两三四五六七八九十百半]{1,3}|(?:a|an|one|another|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b)\s*(?:more\s*)?(?:个)?\s*半?\s*(?:天|日|周|星期|礼拜|月|年|days?\b|weeks?\b|months?\b|years?\b)\s*(?:左右)?\s*[,，。;；:：]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:by\s+)?(?:再|多)?" + Number + Unit + @"\s*(?:左右)?\s*[,，。;；:：]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingLength();
 }

@@ -126,10 +126,10 @@ public sealed class FlowSteps(CommandParser parser)
         {
             return FlowResult.End(new Reply.Text(t.OngoingHasNoDeadline(task.Code)));
         }
-        if (state.TakeShift() is { } shift && (state.NewDate is null || state.NewDate == shift.Apply(null, context.Today)))
+        if (state.TakeShift() is { } shift)
         {
-            // 延期两周: two weeks past the deadline it extends (or past today, when that deadline has gone). A date named
-            // besides the length stands.
+            // 延期两周: two weeks past the deadline it extends (or past today, when that deadline has gone). Understanding
+            // keeps a shift only where no other date was named.
             state.NewDate = shift.Apply(task.DueDate, context.Today);
         }
         if (state.NewDate is { } date && (date <= context.Today || (task.DueDate is { } due && date <= due)))
