@@ -11,12 +11,7 @@ public sealed class TypedDecisionCardTests : IAsyncLifetime
 {
     private ChatHarness _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _chat = await ChatHarness.StartAsync();
-        await _chat.SayAsync("李明", "帮助");
-        await _chat.SayAsync("刘洋", "帮助");
-    }
+    public async Task InitializeAsync() => _chat = await ChatHarness.OpenedByAsync("李明", "刘洋");
 
     public async Task DisposeAsync() => await _chat.DisposeAsync();
 

@@ -74,6 +74,17 @@ public sealed class ChatHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>A started bot that these people have already opened (帮助), so their next message is not their first.</summary>
+    public static async Task<ChatHarness> OpenedByAsync(params string[] people)
+    {
+        var harness = await StartAsync();
+        foreach (var person in people)
+        {
+            await harness.SayAsync(person, "帮助");
+        }
+        return harness;
+    }
+
     /// <summary>A second bot process over the same database: what a restart looks like.</summary>
     public Task<ChatHarness> RestartAsync() => StartAsync(_database);
 
