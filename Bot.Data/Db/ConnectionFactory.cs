@@ -30,6 +30,9 @@ public sealed class ConnectionFactory : IDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Where this database's short writes and a batched import take turns (SQLite; see <see cref="SqliteWriteGate"/>).</summary>
+    public SqliteWriteGate WriteGate { get; } = new();
+
     /// <summary>For SQLite: whether the database file exists yet (opening a connection would create it).</summary>
     public bool SqliteFileExists => Provider == DatabaseProvider.Sqlite && File.Exists(new SqliteConnectionStringBuilder(_sqliteConnectionString).DataSource);
 

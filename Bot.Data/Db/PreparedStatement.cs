@@ -101,5 +101,8 @@ public sealed class PreparedStatement : IAsyncDisposable
         _prepared = true;
     }
 
+    /// <summary>Runs the statement in <paramref name="transaction"/> from now on (a writer that commits in batches).</summary>
+    public void MoveTo(DbTransaction transaction) => _command.Transaction = transaction;
+
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }

@@ -17,8 +17,9 @@ public static class SqliteBusy
     public static TimeSpan Pause(int attempt) => TimeSpan.FromMilliseconds(50 * attempt);
 
     /// <summary>Runs <paramref name="unit"/> (which opens its own connection) again while SQLite reports the lock busy.</summary>
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> unit, CancellationToken cancellationToken)
+    public static async Task<T> RetryAsync<T>(SqliteWriteGate gate, Func<Task<T>> unit, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try

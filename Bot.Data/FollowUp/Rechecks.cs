@@ -33,7 +33,7 @@ public sealed class Rechecks(ConnectionFactory connections, LedgerCalendar calen
                (SELECT max(w.decided_at) FROM write_offs w WHERE w.task_id = t.id AND w.state = 'approved') AS WrittenOffAt,
                (SELECT max(r.checked_at) FROM rechecks r WHERE r.task_id = t.id) AS LastCheckedAt
         FROM tasks t JOIN inspections i ON i.id = t.inspection_id
-        WHERE t.status IN ('written_off', 'ongoing')
+        WHERE t.status IN ('written_off', 'ongoing') AND i.importing_at IS NULL
         ORDER BY t.inspection_id, t.ordinal
         """;
 

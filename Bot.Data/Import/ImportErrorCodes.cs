@@ -71,12 +71,15 @@ public static class ImportErrorCodes
     /// <summary>The ledger changed between the plan shown and its confirmation (row 0): plan again.</summary>
     public const string PlanStale = "plan_stale";
 
+    /// <summary>Another import of the same inspection is still being written (row 0): try again when it has finished.</summary>
+    public const string ImportRunning = "import_running";
+
     /// <summary>Every code the reader can produce, and the writer's own.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         FileUnreadable, HeaderNotFound, ColumnMissing, ColumnDuplicate, NoTasks, CodeDuplicate, CodeMissing, ProblemMissing,
         MeasureMissing, OfficerMissing, OfficersUnclear, LeaderSeveral, TimeLimitMissing, TimeLimitUnrecognised,
         TimeLimitInvalidDate, TimeLimitNoYear, DueDateInvalid, StatusUnknown, PercentInvalid, StatusUnclear, CellTooLong, FileXls,
-        FeedbackDateMissing, MetadataInvalid, PlanStale, LedgerImportWriter.AmbiguousPerson,
+        FeedbackDateMissing, MetadataInvalid, PlanStale, ImportRunning, LedgerImportWriter.AmbiguousPerson,
     ];
 }

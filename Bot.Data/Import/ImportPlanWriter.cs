@@ -11,14 +11,17 @@ namespace Rectification.Data.Import;
 /// codes moved out of each other's way, then every row in sheet order with its links, an import progress entry when its
 /// progress changed, a deadline change recorded as an approved extension marked as the import's, and an audit entry.
 /// The statements repeated for every row are built once (<see cref="PreparedStatement"/>): dispose the writer after use.
+/// A new inspection on SQLite is written in batches (<see cref="ImportTransaction"/>), hidden until the last one.
 /// </summary>
-internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction transaction, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed class ImportPlanWriter(DbConnection connection, ImportTransaction batches, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
     : IAsyncDisposable
 {
+    private DbTransaction Transaction => batches.Current;
+
     /// <summary>The <c>source</c> and reason of an extension that a changed deadline in a re-imported sheet wrote.</summary>
     public const string ImportSource = "import";
 
-    private CommandDefinition Command(string sql, object? args = null) => new(sql, SafeParameters.Of(args), transaction, cancellationToken: cancellationToken);
+    private CommandDefinition Command(string sql, object? args = null) => new(sql, SafeParameters.Of(args), Transaction, cancellationToken: cancellationToken);
 
     private readonly Dictionary<string, PreparedStatement> _prepared = new(StringComparer.Ordinal);
 
@@ -31,8 +34,8 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
         if (!_prepared.TryGetValue(sql, out var statement))
         {
             statement = _prepared[sql] = insert
-                ? PreparedStatement.Insert(connection, transaction, sql, names)
-                : new PreparedStatement(connection, transaction, sql, names);
+                ? PreparedStatement.Insert(connection, Transaction, sql, names)
+                : new PreparedStatement(connection, Transaction, sql, names);
         }
         return statement;
     }
@@ -43,7 +46,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     {
         if (!_prepared.TryGetValue(AuditInsert, out var insert))
         {
-            insert = _prepared[AuditInsert] = AuditLog.Prepare(connection, transaction);
+            insert = _prepared[AuditInsert] = AuditLog.Prepare(connection, Transaction);
         }
         return AuditLog.WriteAsync(insert, actor, now, entity, entityId, action, before, after, cancellationToken);
     }
@@ -58,10 +61,13 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     }
 
     private const string InsertInspection = """
-        INSERT INTO inspections (title, inspected_unit, inspection_group, period_start, period_end, feedback_date, created_at)
-        VALUES (@Title, @InspectedUnit, @InspectionGroup, @PeriodStart, @PeriodEnd, @FeedbackDate, @Now)
+        INSERT INTO inspections (title, inspected_unit, inspection_group, period_start, period_end, feedback_date, created_at, importing_at)
+        VALUES (@Title, @InspectedUnit, @InspectionGroup, @PeriodStart, @PeriodEnd, @FeedbackDate, @Now, @ImportingAt)
         RETURNING id
         """;
+
+    // The latest batch's instant: the import's own clock moved on by the time it has run, so a stopped import goes stale.
+    private const string MarkImporting = "UPDATE inspections SET importing_at = @At WHERE id = @Id";
 
     private const string UpdateInspection = """
         UPDATE inspections SET inspected_unit = @InspectedUnit, inspection_group = @InspectionGroup, period_start = @PeriodStart,
@@ -71,6 +77,8 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
 
     public async Task<ImportSummary> WriteAsync(ImportPlan plan)
     {
+        // Only a new inspection can be hidden whole while it is written; changes to a stored one stay one transaction.
+        var staged = plan.InspectionId is null && batches.CanBatch;
         var inspection = plan.Inspection;
         var args = new { inspection.Title, inspection.InspectedUnit, inspection.InspectionGroup, inspection.PeriodStart, inspection.PeriodEnd, inspection.FeedbackDate, Now = now };
         long inspectionId;
@@ -80,15 +88,42 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             if (plan.InspectionChanges.Count > 0)
             {
                 await connection.ExecuteAsync(Command(UpdateInspection, new { Id = id, args.InspectedUnit, args.InspectionGroup, args.PeriodStart, args.PeriodEnd, args.FeedbackDate }));
-                await AuditLog.WriteAsync(connection, transaction, actor, now, "inspection", id, "import_update",
+                await AuditLog.WriteAsync(connection, Transaction, actor, now, "inspection", id, "import_update",
                     plan.InspectionChanges.ToDictionary(c => c.Field, c => c.Before), plan.InspectionChanges.ToDictionary(c => c.Field, c => c.After), cancellationToken);
             }
         }
         else
         {
-            inspectionId = await connection.ExecuteScalarAsync<long>(Command(InsertInspection, args));
-            await AuditLog.WriteAsync(connection, transaction, actor, now, "inspection", inspectionId, "create", null, args, cancellationToken);
+            inspectionId = await connection.ExecuteScalarAsync<long>(Command(InsertInspection, new
+            {
+                args.Title, args.InspectedUnit, args.InspectionGroup, args.PeriodStart, args.PeriodEnd, args.FeedbackDate, args.Now,
+                ImportingAt = staged ? now : (DateTimeOffset?)null,
+            }));
+            await AuditLog.WriteAsync(connection, Transaction, actor, now, "inspection", inspectionId, "create", null, args, cancellationToken);
         }
+        if (!staged)
+        {
+            return await WriteRowsAsync(plan, inspectionId, staged);
+        }
+        try
+        {
+            var summary = await WriteRowsAsync(plan, inspectionId, staged);
+            await connection.ExecuteAsync(Command(MarkImporting, new { Id = inspectionId, At = (DateTimeOffset?)null }));
+            return summary;
+        }
+        catch (Exception) when (batches.Committed > 0)
+        {
+            // Part of the sheet is committed, hidden: take it out again, whatever stopped the rest, then report the failure.
+            await batches.RestartAsync(CancellationToken.None);
+            await PendingImports.RemoveAsync(connection, Transaction, inspectionId, actor, now, "failed", CancellationToken.None);
+            await batches.CommitAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> WriteRowsAsync(ImportPlan plan, long inspectionId, bool staged)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         var people = await PeopleAsync(plan);
         await MoveCodesAsync(plan);
@@ -122,6 +157,15 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             else
             {
                 await UpdateAsync(problemId, ordinal, task, people);
+            }
+            if (staged && await batches.CheckpointAsync(cancellationToken))
+            {
+                foreach (var statement in _prepared.Values)
+                {
+                    statement.MoveTo(Transaction);
+                }
+                await connection.ExecuteAsync(Command(MarkImporting,
+                    new { Id = inspectionId, At = (DateTimeOffset?)(now + System.Diagnostics.Stopwatch.GetElapsedTime(started)) }));
             }
         }
         return new ImportSummary(inspectionId, plan.New.Count, plan.Updated.Count, plan.Unchanged.Count, plan.NewPeople.Count)
@@ -172,7 +216,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
                 }
                 if (fresh.Contains(name))
                 {
-                    var id = await PeopleRepository.AddAsync(connection, transaction, new NewPerson(name, department), now, cancellationToken);
+                    var id = await PeopleRepository.AddAsync(connection, Transaction, new NewPerson(name, department), now, cancellationToken);
                     await AuditAsync("person", id, "create", null, new { name, department });
                     ids[name] = id;
                 }
@@ -184,7 +228,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
             if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 } && supervisions.Add((ids[task.Leader], task.LeadDepartment)))
             {
                 var departmentId = await DepartmentAsync(task.LeadDepartment);
-                await PeopleRepository.AddSupervisionAsync(connection, transaction, ids[task.Leader], departmentId, cancellationToken);
+                await PeopleRepository.AddSupervisionAsync(connection, Transaction, ids[task.Leader], departmentId, cancellationToken);
             }
         }
         return ids;
@@ -320,7 +364,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, DbTransaction tr
     {
         if (!_departments.TryGetValue(name, out var id))
         {
-            id = _departments[name] = await PeopleRepository.EnsureDepartmentAsync(connection, transaction, name, cancellationToken);
+            id = _departments[name] = await PeopleRepository.EnsureDepartmentAsync(connection, Transaction, name, cancellationToken);
         }
         return id;
     }

@@ -16,6 +16,9 @@ namespace Rectification.Data.Import;
 /// </summary>
 public sealed class ImportPlanner(ConnectionFactory connections)
 {
+    /// <summary>How a new inspection's batches are sized on SQLite; the tests look between them.</summary>
+    internal ImportBatching Batching { get; init; } = ImportBatching.Default;
+
     public async Task<ImportPlan> PlanAsync(LedgerDraft draft, ImportPlanOptions? options = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -32,9 +35,10 @@ public sealed class ImportPlanner(ConnectionFactory connections)
         {
             return new ImportWriteResult(null, plan.Errors);
         }
+        await PendingImports.SweepAsync(connections, actor, now, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await PlanAsync(connection, transaction, plan.Draft, plan.Options, cancellationToken);
+        await using var transaction = await ImportTransaction.BeginAsync(connection, connections.WriteGate, Batching, cancellationToken);
+        var current = await PlanAsync(connection, transaction.Current, plan.Draft, plan.Options, cancellationToken);
         if (!current.Succeeded)
         {
             return new ImportWriteResult(null, current.Errors);
@@ -70,7 +74,7 @@ public sealed class ImportPlanner(ConnectionFactory connections)
 
     private const string SelectInspection = """
         SELECT id AS Id, title AS Title, inspected_unit AS InspectedUnit, inspection_group AS InspectionGroup,
-               period_start AS PeriodStart, period_end AS PeriodEnd, feedback_date AS FeedbackDate
+               period_start AS PeriodStart, period_end AS PeriodEnd, feedback_date AS FeedbackDate, importing_at AS ImportingAt
         FROM inspections WHERE title = @Title
         """;
 
@@ -108,6 +112,12 @@ public sealed class ImportPlanner(ConnectionFactory connections)
 
         var title = draft.Inspection.Title.Trim();
         var stored = await connection.QuerySingleOrDefaultAsync<InspectionRow>(Command(SelectInspection, new { Title = title }));
+        if (stored?.ImportingAt is not null)
+        {
+            // Another import is still writing this inspection in batches: planning against its half would be wrong.
+            return new ImportPlan(draft, options, stored.Id, new InspectionDraft(title, null, null, null, null, null), [], [], [], [],
+                [new ImportError(0, null, ImportErrorCodes.ImportRunning)]);
+        }
         var inspection = new InspectionDraft(title,
             draft.Inspection.InspectedUnit ?? stored?.InspectedUnit,
             draft.Inspection.InspectionGroup ?? stored?.InspectionGroup,
@@ -346,6 +356,7 @@ public sealed class ImportPlanner(ConnectionFactory connections)
     private sealed class InspectionRow
     {
         public long Id { get; init; }
+        public DateTimeOffset? ImportingAt { get; init; }
         public string Title { get; init; } = "";
         public string? InspectedUnit { get; init; }
         public string? InspectionGroup { get; init; }

@@ -4,7 +4,8 @@ using Rectification.Data.Ledger;
 namespace Rectification.Data.Import;
 
 /// <summary>
-/// Plans and applies a ledger draft in one go, everything or nothing: what the CLI import, the demo and the benchmark
+/// Plans and applies a ledger draft in one go, everything or nothing (a new inspection on SQLite is committed in
+/// batches, yet seen only whole: <see cref="ImportTransaction"/>): what the CLI import, the demo and the benchmark
 /// use when nobody has to look at the plan first. See <see cref="ImportPlanner"/> for how rows meet stored measures.
 /// </summary>
 public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCalendar calendar)
@@ -14,15 +15,19 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
 
     public const string AmbiguousPerson = "ambiguous_person";
 
+    /// <summary>How a new inspection's batches are sized on SQLite; the tests look between them.</summary>
+    internal ImportBatching Batching { get; init; } = ImportBatching.Default;
+
     /// <summary>
     /// Plans once, inside the write transaction: with nobody to show the plan to, planning first and again under the
     /// lock (as <see cref="ImportPlanner.ApplyAsync"/> must for a plan a person confirmed) would read the ledger twice.
     /// </summary>
     public async Task<ImportWriteResult> WriteAsync(LedgerDraft draft, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        await PendingImports.SweepAsync(connections, actor, now, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await ImportPlanner.PlanAsync(connection, transaction, draft, new ImportPlanOptions(), cancellationToken);
+        await using var transaction = await ImportTransaction.BeginAsync(connection, connections.WriteGate, Batching, cancellationToken);
+        var plan = await ImportPlanner.PlanAsync(connection, transaction.Current, draft, new ImportPlanOptions(), cancellationToken);
         if (!plan.Succeeded)
         {
             return new ImportWriteResult(null, plan.Errors);

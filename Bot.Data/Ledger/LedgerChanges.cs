@@ -351,6 +351,7 @@ public sealed partial class LedgerChanges(ConnectionFactory connections)
     /// </summary>
     private async Task<LedgerChangeResult> WithRetryAsync(Func<DbConnection, DbTransaction, Task<LedgerChangeResult>> change, CancellationToken cancellationToken)
     {
+        using var pass = await connections.WriteGate.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Rectification.Data.Db;
+using Rectification.Data.Import;
 
 namespace Rectification.Data.Ledger;
 
@@ -28,10 +29,11 @@ public sealed class LedgerQueries(ConnectionFactory connections)
     private const string ScopeDepartment = " AND t.lead_department_id = @ScopeId";
     private const string ScopeAspect = " AND t.problem_id IN (SELECT ap.id FROM problems ap WHERE ap.aspect_id = @ScopeId)";
 
-    private const string FilterActive = " WHERE t.status <> 'written_off'";
-    private const string FilterOverdue = " WHERE t.status IN ('not_started', 'in_progress') AND t.due_date < @Today";
-    private const string FilterDueSoon = " WHERE t.status IN ('not_started', 'in_progress') AND t.due_date >= @Today AND t.due_date <= @Until";
-    private const string FilterAll = " WHERE 1 = 1";
+    // Every list leaves out a new inspection an import is still writing (PendingImports).
+    private const string FilterActive = $" WHERE t.status <> 'written_off' AND {PendingImports.Live}";
+    private const string FilterOverdue = $" WHERE t.status IN ('not_started', 'in_progress') AND t.due_date < @Today AND {PendingImports.Live}";
+    private const string FilterDueSoon = $" WHERE t.status IN ('not_started', 'in_progress') AND t.due_date >= @Today AND t.due_date <= @Until AND {PendingImports.Live}";
+    private const string FilterAll = $" WHERE {PendingImports.Live}";
 
     private const string OrderByPlan = " ORDER BY t.inspection_id, t.ordinal";
     // (due_date, id) is the order of the partial open-items index, so a page needs no sort.
@@ -77,7 +79,7 @@ public sealed class LedgerQueries(ConnectionFactory connections)
 
     private const string SelectIdsByCode = """
         SELECT t.id FROM tasks t JOIN inspections i ON i.id = t.inspection_id
-        WHERE t.code = @Code ORDER BY i.created_at DESC, i.id DESC
+        WHERE t.code = @Code AND i.importing_at IS NULL ORDER BY i.created_at DESC, i.id DESC
         """;
 
     /// <summary>The task people mean by a code: when several inspections use it, the newest wins.</summary>
@@ -160,7 +162,7 @@ public sealed class LedgerQueries(ConnectionFactory connections)
             extras.LeadDepartmentId, extras.LeaderId);
     }
 
-    private const string SelectFigures = """
+    private const string SelectFigures = $"""
         SELECT a.id AS AspectId, a.ordinal AS Ordinal, a.title AS Aspect, count(*) AS Total,
                sum(CASE WHEN t.status = 'written_off' THEN 1 ELSE 0 END) AS WrittenOff,
                sum(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) AS Done,
@@ -171,7 +173,7 @@ public sealed class LedgerQueries(ConnectionFactory connections)
         FROM tasks t
         JOIN problems pr ON pr.id = t.problem_id
         JOIN aspects a ON a.id = pr.aspect_id
-        WHERE 1 = 1
+        WHERE {PendingImports.Live}
         """;
 
     private const string GroupFigures = " GROUP BY a.inspection_id, a.id, a.ordinal, a.title ORDER BY a.inspection_id, a.ordinal";
@@ -190,7 +192,7 @@ public sealed class LedgerQueries(ConnectionFactory connections)
     private const string SelectInspections = """
         SELECT id AS Id, title AS Title, inspected_unit AS InspectedUnit, inspection_group AS InspectionGroup,
                period_start AS PeriodStart, period_end AS PeriodEnd, feedback_date AS FeedbackDate
-        FROM inspections ORDER BY id
+        FROM inspections WHERE importing_at IS NULL ORDER BY id
         """;
 
     public async Task<IReadOnlyList<Inspection>> InspectionsAsync(CancellationToken cancellationToken = default)

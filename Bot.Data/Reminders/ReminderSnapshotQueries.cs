@@ -1,5 +1,6 @@
 using Dapper;
 using Rectification.Data.Db;
+using Rectification.Data.Import;
 using Rectification.Data.Ledger;
 
 namespace Rectification.Data.Reminders;
@@ -39,7 +40,8 @@ public sealed record ReminderSnapshotRows(IReadOnlyList<SnapshotTask> Tasks, IRe
 public sealed class ReminderSnapshotQueries(ConnectionFactory connections)
 {
     // Done and written-off items get nothing; ongoing (长期坚持) items get their check-ins.
-    private const string RemindableTasks = "t.status IN ('not_started', 'in_progress', 'ongoing')";
+    // Nor do the tasks of a new inspection an import is still writing.
+    private const string RemindableTasks = $"t.status IN ('not_started', 'in_progress', 'ongoing') AND {PendingImports.Live}";
 
     private const string SelectTasks = $"""
         SELECT t.id AS Id, t.code AS Code, t.measure AS Measure, t.status AS Status, t.due_date AS DueDate,

@@ -52,7 +52,7 @@ public sealed class StateStore(ConnectionFactory connections, TimeProvider time)
         var args = new { Key = key, Json = json, NewETag = Guid.NewGuid().ToString("N"), Now = time.GetUtcNow(), ExpectedETag = expectedETag };
         // A turn's state is written at its end: an import holding SQLite's lock must not fail the turn (the statement
         // either ran or did not, so running it again is safe).
-        return SqliteBusy.RetryAsync(async () =>
+        return SqliteBusy.RetryAsync(connections.WriteGate, async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             if (expectedETag is null or "*")
@@ -73,7 +73,7 @@ public sealed class StateStore(ConnectionFactory connections, TimeProvider time)
     public Task<string> CreateAsync(string key, string json, CancellationToken cancellationToken = default)
     {
         var args = new { Key = key, Json = json, NewETag = Guid.NewGuid().ToString("N"), Now = time.GetUtcNow() };
-        return SqliteBusy.RetryAsync(async () =>
+        return SqliteBusy.RetryAsync(connections.WriteGate, async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             if (await connection.ExecuteAsync(new CommandDefinition(InsertNew, args, cancellationToken: cancellationToken)) == 0)
@@ -90,7 +90,7 @@ public sealed class StateStore(ConnectionFactory connections, TimeProvider time)
     {
         var all = keys.ToList();
         // Deleting an absent key changes nothing: after a busy lock the whole list is deleted again.
-        return SqliteBusy.RetryAsync(async () =>
+        return SqliteBusy.RetryAsync(connections.WriteGate, async () =>
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
             foreach (var key in all)

@@ -140,10 +140,14 @@ internal static class ImportBaseline
         DELETE FROM inspections WHERE id = @Id;
         """;
 
-    private static async Task RemoveAsync(System.Data.Common.DbConnection connection, long inspectionId, CancellationToken cancellationToken)
+    private static Task RemoveAsync(System.Data.Common.DbConnection connection, long inspectionId, CancellationToken cancellationToken) =>
+        RemoveAsync(connection, inspectionId, Baseline.Label, cancellationToken);
+
+    /// <summary>Removes an inspection a benchmark step wrote, and the audit rows of its actor, so later steps measure the ledger they claim.</summary>
+    internal static async Task RemoveAsync(System.Data.Common.DbConnection connection, long inspectionId, string actor, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Remove, new { Id = inspectionId, Actor = Baseline.Label }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(Remove, new { Id = inspectionId, Actor = actor }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -30,6 +30,7 @@ internal sealed partial class EnUsText
         ImportErrorCodes.FeedbackDateMissing => F("Row(s) {0} are 立行立改 (immediate), due from the inspection's feedback date, which is not known. Give it with --feedback-date 2022-01-20, or write \"反馈日期：2022年1月20日\" above the header, or set it first with inspection set.", value),
         ImportErrorCodes.MetadataInvalid => F("Cannot read the date in '{0}' above the header.", value),
         ImportErrorCodes.PlanStale => "The ledger changed after the import preview was made; preview again, then confirm.",
+        ImportErrorCodes.ImportRunning => "Another import of this inspection is still being written; nothing was changed. Try again in a minute.",
         ImportErrorCodes.PercentInvalid => F("The percent '{0}' should be between 0 and 100.", value),
         LedgerImportWriter.AmbiguousPerson => F("Several people are named '{0}'; cannot tell which one is meant.", value),
         _ => null,

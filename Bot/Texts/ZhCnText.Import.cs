@@ -30,6 +30,7 @@ internal sealed partial class ZhCnText
         ImportErrorCodes.FeedbackDateMissing => F("第{0}行为“立行立改”，其时限从巡察反馈之日起算，但尚不知道反馈日期。请用 --feedback-date 2022-01-20 指定，或在表头上方写明“反馈日期：2022年1月20日”，或先用 inspection set 设置。", value),
         ImportErrorCodes.MetadataInvalid => F("表头上方“{0}”中的日期无法识别。", value),
         ImportErrorCodes.PlanStale => "生成导入预览后台账已有变动，请重新预览后再确认。",
+        ImportErrorCodes.ImportRunning => "该巡察的另一次导入正在写入，本次未作任何改动，请稍后再试。",
         ImportErrorCodes.PercentInvalid => F("完成进度“{0}”应为0到100之间的百分比。", value),
         LedgerImportWriter.AmbiguousPerson => F("系统中有多人名为“{0}”，无法确定是哪一位。", value),
         _ => null,

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Rectification.Data.Db;
+
+namespace Rectification.Data.Import;
+
+/// <summary>
+/// How long an import's batch holds SQLite's write lock; how long a gap pauses, about once a second, for writers in
+/// other processes; and a hook the tests use to look between batches.
+/// </summary>
+internal sealed record ImportBatching(TimeSpan Budget, TimeSpan OtherProcesses, Func<Task>? Between = null)
+{
+    /// <summary>
+    /// A tenth of a second: a chat write of this process that arrives meanwhile waits that, plus SQLite's own busy
+    /// sleep (up to 100 ms, so about a quarter second in all), and a turn with a few writes stays well under a second.
+    /// The pause is longer than SQLite's longest busy sleep, so a writer in another process (the bot beside a CLI
+    /// import) wakes inside it: such a writer waits about a second, and the pauses cost the import about a tenth.
+    /// </summary>
+    public static readonly ImportBatching Default = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(110));
+
+    /// <summary>How often a gap pauses for writers in other processes.</summary>
+    public static readonly TimeSpan OtherProcessesEvery = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// The transaction an import writes in. On SQLite, where one writer holds the whole database, the writer of a new
+/// inspection may commit what it wrote so far (<see cref="CheckpointAsync"/>) and begin again, letting chat writes in
+/// between; the inspection stays hidden until its last batch (<see cref="PendingImports"/>). On PostgreSQL an import
+/// locks only its own rows, so it stays one transaction there.
+/// </summary>
+internal sealed class ImportTransaction : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly SqliteWriteGate _gate;
+    private readonly ImportBatching _batching;
+    private long _batchStarted;
+    private long _othersLastLetIn = Stopwatch.GetTimestamp();
+
+    private ImportTransaction(DbConnection connection, DbTransaction transaction, SqliteWriteGate gate, ImportBatching batching)
+    {
+        _connection = connection;
+        _gate = gate;
+        _batching = batching;
+        Current = transaction;
+        _batchStarted = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Begins the import's first transaction on <paramref name="connection"/>, a connection of the factory that owns <paramref name="gate"/>.</summary>
+    public static async Task<ImportTransaction> BeginAsync(DbConnection connection, SqliteWriteGate gate, ImportBatching batching, CancellationToken cancellationToken) =>
+        new(connection, await connection.BeginTransactionAsync(cancellationToken), gate, batching);
+
+    public DbTransaction Current { get; private set; }
+
+    /// <summary>Transactions committed so far: more than none means part of the import is in the database.</summary>
+    public int Committed { get; private set; }
+
+    /// <summary>Whether a writer may commit part of its work: only where one writer holds the whole database.</summary>
+    public bool CanBatch => _connection is SqliteConnection;
+
+    /// <summary>
+    /// When the batch has held the lock for its budget: commits it, lets waiting writers in, and begins the next one.
+    /// True when <see cref="Current"/> is a new transaction (the caller moves its prepared statements onto it).
+    /// </summary>
+    public async Task<bool> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (!CanBatch || Stopwatch.GetElapsedTime(_batchStarted) < _batching.Budget)
+        {
+            return false;
+        }
+        await Current.CommitAsync(cancellationToken);
+        await Current.DisposeAsync();
+        _open = false;
+        Committed++;
+        _gate.Open();
+        _holdsGate = false;
+        if (_batching.Between is { } between)
+        {
+            await between();
+        }
+        var pauseForOthers = Stopwatch.GetElapsedTime(_othersLastLetIn) >= ImportBatching.OtherProcessesEvery;
+        _holdsGate = await _gate.BetweenBatchesAsync(_batching.Budget, pauseForOthers ? _batching.OtherProcesses : TimeSpan.Zero, cancellationToken);
+        if (pauseForOthers)
+        {
+            _othersLastLetIn = Stopwatch.GetTimestamp();
+        }
+        Current = await _connection.BeginTransactionAsync(cancellationToken);
+        _open = true;
+        _batchStarted = Stopwatch.GetTimestamp();
+        return true;
+    }
+
+    // False between a batch's commit and the next one's begin, where a failure (or cancellation) can also strike.
+    private bool _open = true;
+
+    // Whether this import closed this process's write gate (from its second batch on) and must open it again.
+    private bool _holdsGate;
+
+    /// <summary>Rolls back the open batch, if any, and begins a fresh transaction, for undoing what the committed ones wrote.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (_open)
+        {
+            await Current.RollbackAsync(cancellationToken);
+            await Current.DisposeAsync();
+        }
+        Current = await _connection.BeginTransactionAsync(cancellationToken);
+        _open = true;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => Current.CommitAsync(cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        if (_holdsGate)
+        {
+            _gate.Open();
+            _holdsGate = false;
+        }
+        return Current.DisposeAsync();
+    }
+}
