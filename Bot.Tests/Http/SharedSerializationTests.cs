@@ -25,4 +25,22 @@ public sealed class SharedSerializationTests
             .CreateConnectorFactory(identity).CreateAsync("https://smba.example.test/", null!, CancellationToken.None);
         Assert.NotSame(first.SerializationSettings.ContractResolver, plain.SerializationSettings.ContractResolver);
     }
+
+    [Fact]
+    public async Task A_turns_replies_use_the_shared_resolvers_too()
+    {
+        var authentication = new SharedSerializationAuthentication(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()));
+        var activity = new Microsoft.Bot.Schema.Activity { Type = "message", ChannelId = "msteams", ServiceUrl = "https://smba.example.test/" };
+
+        // With no app id configured a request needs no token: what the CloudAdapter does on every incoming message.
+        var firstTurn = await authentication.AuthenticateRequestAsync(activity, null!, CancellationToken.None);
+        var secondTurn = await authentication.AuthenticateRequestAsync(activity, null!, CancellationToken.None);
+        using var first = (ConnectorClient)await firstTurn.ConnectorFactory.CreateAsync(activity.ServiceUrl, firstTurn.Audience, CancellationToken.None);
+        using var second = (ConnectorClient)await secondTurn.ConnectorFactory.CreateAsync(activity.ServiceUrl, secondTurn.Audience, CancellationToken.None);
+        using var proactive = (ConnectorClient)await authentication.CreateConnectorFactory(new ClaimsIdentity()).CreateAsync(activity.ServiceUrl, null!, CancellationToken.None);
+
+        Assert.Same(first.SerializationSettings.ContractResolver, second.SerializationSettings.ContractResolver);
+        Assert.Same(first.SerializationSettings.ContractResolver, proactive.SerializationSettings.ContractResolver);
+        Assert.Same(first.DeserializationSettings.ContractResolver, second.DeserializationSettings.ContractResolver);
+    }
 }

@@ -14,7 +14,7 @@ namespace Rectification.Bot.Cli;
 /// <summary>
 /// A console benchmark of the ledger at scale: builds a synthetic ledger (default 100,000 tasks) in a throw-away
 /// database through the real import writer, then times the queries the bot runs on every message. Never touches
-/// the configured ledger. <c>dotnet run -c Release --project Bot -- benchmark [--tasks N] [--postgres "conn" | --keep file.db]</c>
+/// the configured ledger. <c>dotnet run -c Release --project Bot -- benchmark [--tasks N] [--postgres "conn" | --keep file.db] [--delivery | --turns]</c>
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -72,6 +72,12 @@ public static class BenchmarkCommand
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (args.Contains("--turns"))
+            {
+                // Only the 50-conversation turn throughput, on this ledger: what a change to the turn path is measured with.
+                await ConcurrentTurnBenchmark.RunAsync(options, conversations: 50, rounds: 5, turnsEach: 4, output, cancellationToken);
+                return 0;
+            }
             var people = new PeopleRepository(connections, time);
             var leader = (await people.FindByNameAsync("领导07", cancellationToken)).Single();
             var officer = (await people.FindByNameAsync("责任人0042", cancellationToken)).Single();

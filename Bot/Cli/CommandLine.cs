@@ -60,7 +60,7 @@ public static class CommandLine
         new("manifest", ["--out", "--app-id", "--domain"], ["--out"], PathArguments: false, NeedsDatabase: false, ManifestCommand.RunAsync),
         // Works on a throw-away database of its own, never the configured ledger.
         new("benchmark", ["--tasks", "--postgres", "--keep"], ["--keep"], PathArguments: false, NeedsDatabase: false,
-            (_, args, text, output, cancellationToken) => BenchmarkCommand.RunAsync(args, text, output, cancellationToken)) { Flags = ["--understanding", "--delivery"] },
+            (_, args, text, output, cancellationToken) => BenchmarkCommand.RunAsync(args, text, output, cancellationToken)) { Flags = ["--understanding", "--delivery", "--turns"] },
         // Reads the configured ledger's names and roles; like the host it loads the demo into an empty database.
         // Writes people (import, set; set --object-id none unlinks a Teams account) and reads them (list, export); the reading modes seed the demo like the host.
         new("people", PeopleCommand.Options, [], PathArguments: false, NeedsDatabase: true, PeopleCommand.RunAsync) { Flags = PeopleCommand.Flags, PathModes = PeopleCommand.FileModes },
