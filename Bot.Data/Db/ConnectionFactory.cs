@@ -15,6 +15,7 @@ public sealed class ConnectionFactory : IDisposable
     public ConnectionFactory(DatabaseOptions options)
     {
         Provider = options.Provider;
+        WriteGate = new SqliteWriteGate(queues: Provider == DatabaseProvider.Sqlite);
         if (Provider == DatabaseProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(options.ConnectionString);
@@ -31,7 +32,7 @@ public sealed class ConnectionFactory : IDisposable
     public DatabaseProvider Provider { get; }
 
     /// <summary>Where this database's short writes and a batched import take turns (SQLite; see <see cref="SqliteWriteGate"/>).</summary>
-    public SqliteWriteGate WriteGate { get; } = new();
+    public SqliteWriteGate WriteGate { get; }
 
     /// <summary>For SQLite: whether the database file exists yet (opening a connection would create it).</summary>
     public bool SqliteFileExists => Provider == DatabaseProvider.Sqlite && File.Exists(new SqliteConnectionStringBuilder(_sqliteConnectionString).DataSource);
@@ -74,7 +75,11 @@ public sealed class ConnectionFactory : IDisposable
     /// <summary>SQLite native handles set up with the PRAGMAs so far.</summary>
     public long SetUps => Interlocked.Read(ref _setUps);
 
-    public void Dispose() => _postgres?.Dispose();
+    public void Dispose()
+    {
+        _postgres?.Dispose();
+        WriteGate.Dispose();
+    }
 
     private static string SqliteConnectionString(string value)
     {

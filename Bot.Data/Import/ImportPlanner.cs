@@ -26,7 +26,8 @@ public sealed class ImportPlanner(ConnectionFactory connections)
     }
 
     /// <summary>
-    /// Writes <paramref name="plan"/> in one transaction, everything or nothing. Refused with
+    /// Writes <paramref name="plan"/> everything or nothing: in one transaction, or for a new inspection on SQLite in
+    /// batches that nobody sees until the last (<see cref="ImportTransaction"/>). Refused with
     /// <see cref="ImportErrorCodes.PlanStale"/> when the ledger changed since the plan was made (plan again and show it).
     /// </summary>
     public async Task<ImportWriteResult> ApplyAsync(ImportPlan plan, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -12,10 +12,11 @@ namespace Rectification.Data.Import;
 internal sealed record ImportBatching(TimeSpan Budget, TimeSpan OtherProcesses, Func<Task>? Between = null)
 {
     /// <summary>
-    /// A tenth of a second: a chat write of this process that arrives meanwhile waits that, plus SQLite's own busy
-    /// sleep (up to 100 ms, so about a quarter second in all), and a turn with a few writes stays well under a second.
-    /// The pause is longer than SQLite's longest busy sleep, so a writer in another process (the bot beside a CLI
-    /// import) wakes inside it: such a writer waits about a second, and the pauses cost the import about a tenth.
+    /// A tenth of a second: a chat write of this process that arrives meanwhile waits in the write queue
+    /// (<see cref="SqliteWriteGate"/>) for the rest of the batch and its commit, and a turn with a few writes stays
+    /// well under a second. The pause is longer than SQLite's longest busy sleep (100 ms), so a writer in another
+    /// process (the bot beside a CLI import), which the queue cannot see, wakes inside it: such a writer waits about a
+    /// second, and the pauses cost the import about a tenth of its time.
     /// </summary>
     public static readonly ImportBatching Default = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(110));
 
@@ -24,10 +25,11 @@ internal sealed record ImportBatching(TimeSpan Budget, TimeSpan OtherProcesses, 
 }
 
 /// <summary>
-/// The transaction an import writes in. On SQLite, where one writer holds the whole database, the writer of a new
-/// inspection may commit what it wrote so far (<see cref="CheckpointAsync"/>) and begin again, letting chat writes in
-/// between; the inspection stays hidden until its last batch (<see cref="PendingImports"/>). On PostgreSQL an import
-/// locks only its own rows, so it stays one transaction there.
+/// The transaction an import writes in, holding its turn in this process's write queue. On SQLite, where one writer
+/// holds the whole database, the writer of a new inspection may commit what it wrote so far (<see cref="CheckpointAsync"/>),
+/// give its turn to the chat writes queued meanwhile, and begin again behind them; the inspection stays hidden until
+/// its last batch (<see cref="PendingImports"/>). On PostgreSQL an import locks only its own rows, so it stays one
+/// transaction there.
 /// </summary>
 internal sealed class ImportTransaction : IAsyncDisposable
 {
@@ -47,8 +49,23 @@ internal sealed class ImportTransaction : IAsyncDisposable
     }
 
     /// <summary>Begins the import's first transaction on <paramref name="connection"/>, a connection of the factory that owns <paramref name="gate"/>.</summary>
-    public static async Task<ImportTransaction> BeginAsync(DbConnection connection, SqliteWriteGate gate, ImportBatching batching, CancellationToken cancellationToken) =>
-        new(connection, await connection.BeginTransactionAsync(cancellationToken), gate, batching);
+    public static async Task<ImportTransaction> BeginAsync(DbConnection connection, SqliteWriteGate gate, ImportBatching batching, CancellationToken cancellationToken)
+    {
+        // In the write queue like any other writer of this process: chat writes already queued go first.
+        var holds = await gate.TakeAsync(cancellationToken);
+        try
+        {
+            return new(connection, await connection.BeginTransactionAsync(cancellationToken), gate, batching) { _holdsGate = holds };
+        }
+        catch
+        {
+            if (holds)
+            {
+                gate.Give();
+            }
+            throw;
+        }
+    }
 
     public DbTransaction Current { get; private set; }
 
@@ -72,18 +89,18 @@ internal sealed class ImportTransaction : IAsyncDisposable
         await Current.DisposeAsync();
         _open = false;
         Committed++;
-        _gate.Open();
-        _holdsGate = false;
+        // The chat writes that queued meanwhile go in now; the next batch queues behind them.
+        GiveTurn();
         if (_batching.Between is { } between)
         {
             await between();
         }
-        var pauseForOthers = Stopwatch.GetElapsedTime(_othersLastLetIn) >= ImportBatching.OtherProcessesEvery;
-        _holdsGate = await _gate.BetweenBatchesAsync(_batching.Budget, pauseForOthers ? _batching.OtherProcesses : TimeSpan.Zero, cancellationToken);
-        if (pauseForOthers)
+        if (Stopwatch.GetElapsedTime(_othersLastLetIn) >= ImportBatching.OtherProcessesEvery)
         {
+            await Task.Delay(_batching.OtherProcesses, cancellationToken);
             _othersLastLetIn = Stopwatch.GetTimestamp();
         }
+        _holdsGate = await _gate.TakeAsync(cancellationToken);
         Current = await _connection.BeginTransactionAsync(cancellationToken);
         _open = true;
         _batchStarted = Stopwatch.GetTimestamp();
@@ -93,8 +110,17 @@ internal sealed class ImportTransaction : IAsyncDisposable
     // False between a batch's commit and the next one's begin, where a failure (or cancellation) can also strike.
     private bool _open = true;
 
-    // Whether this import closed this process's write gate (from its second batch on) and must open it again.
+    // Whether this import holds its turn at this process's write gate, and must give it back.
     private bool _holdsGate;
+
+    private void GiveTurn()
+    {
+        if (_holdsGate)
+        {
+            _gate.Give();
+            _holdsGate = false;
+        }
+    }
 
     /// <summary>Rolls back the open batch, if any, and begins a fresh transaction, for undoing what the committed ones wrote.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -112,11 +138,7 @@ internal sealed class ImportTransaction : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (_holdsGate)
-        {
-            _gate.Open();
-            _holdsGate = false;
-        }
+        GiveTurn();
         return Current.DisposeAsync();
     }
 }

@@ -33,6 +33,7 @@ public sealed class ConversationReferences(ConnectionFactory connections)
 
     public async Task SaveAsync(StoredReference reference, CancellationToken cancellationToken = default)
     {
+        using var turn = await connections.WriteGate.EnterAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, cancellationToken: cancellationToken));
         _known.TryRemove((reference.UserId, reference.ConversationId), out _);
@@ -92,6 +93,7 @@ public sealed class ConversationReferences(ConnectionFactory connections)
             return false;
         }
         int written;
+        using (await connections.WriteGate.EnterAsync(cancellationToken))
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
             written = await connection.ExecuteAsync(new CommandDefinition(UpsertIfChanged, reference, cancellationToken: cancellationToken));

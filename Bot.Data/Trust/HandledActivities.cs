@@ -34,6 +34,7 @@ public sealed class HandledActivities(ConnectionFactory connections, TimeProvide
     public async Task<bool> TryClaimAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        using var turn = await connections.WriteGate.EnterAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var claimed = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Claim,
             new { ConversationId = conversationId, ActivityId = activityId, Now = now, StaleBefore = now - StaleAfter }, cancellationToken: cancellationToken));
@@ -47,6 +48,7 @@ public sealed class HandledActivities(ConnectionFactory connections, TimeProvide
 
     public async Task CompleteAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
+        using var turn = await connections.WriteGate.EnterAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Complete, new { ConversationId = conversationId, ActivityId = activityId }, cancellationToken: cancellationToken));
     }
@@ -54,6 +56,7 @@ public sealed class HandledActivities(ConnectionFactory connections, TimeProvide
     /// <summary>The turn failed before it finished: a redelivery may try again.</summary>
     public async Task ReleaseAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
+        using var turn = await connections.WriteGate.EnterAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Release, new { ConversationId = conversationId, ActivityId = activityId }, cancellationToken: cancellationToken));
     }

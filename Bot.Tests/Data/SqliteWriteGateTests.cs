@@ -3,89 +3,98 @@ using Rectification.Data.Db;
 namespace Rectification.Tests.Data;
 
 /// <summary>
-/// The turn-taking between a batched import and this process's short writes: a short write waits at the gate while a
-/// batch holds the lock, goes in as soon as the batch ends, and the next batch waits for it; a gate nobody reopens
-/// costs a write <see cref="SqliteWriteGate.MaxWait"/>, never a hang.
+/// The write queue of one SQLite database: writers go in one at a time and in order, a batched import's next batch
+/// queues behind the chat writes that arrived during the last one, a turn nobody gives back costs a write
+/// <see cref="SqliteWriteGate.MaxWait"/> and never a hang, and PostgreSQL's gate lets everyone straight through.
 /// </summary>
 public sealed class SqliteWriteGateTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task An_open_gate_lets_a_write_straight_through_and_counts_it_until_done()
+    public async Task A_writer_goes_straight_in_when_nobody_writes_and_holds_the_turn_until_done()
     {
-        var gate = new SqliteWriteGate();
+        using var gate = new SqliteWriteGate(queues: true);
 
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            Assert.Equal(1, gate.Writers);
+            Assert.True(gate.Busy);
         }
 
-        Assert.Equal(0, gate.Writers);
+        Assert.False(gate.Busy);
     }
 
     [Fact]
-    public async Task A_write_waits_while_a_batch_holds_the_gate_and_the_next_batch_waits_for_it()
+    public async Task Writes_that_arrive_during_a_batch_go_in_when_it_ends_and_the_next_batch_waits_behind_them()
     {
-        var gate = new SqliteWriteGate();
-        Assert.True(await gate.CloseAsync(Long, CancellationToken.None));
+        using var gate = new SqliteWriteGate(queues: true);
+        Assert.True(await gate.TakeAsync(CancellationToken.None));
+        var order = new List<string>();
 
-        var write = gate.EnterAsync(CancellationToken.None);
+        var chat = Task.Run(async () =>
+        {
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                lock (order)
+                {
+                    order.Add("chat");
+                }
+                await Task.Delay(50);
+            }
+        });
         await Task.Delay(100);
-        Assert.False(write.IsCompleted);
+        Assert.False(chat.IsCompleted);
 
-        // Between two batches: the waiting write goes in, and the gate closes again only once it is done.
-        var between = gate.BetweenBatchesAsync(Long, TimeSpan.Zero, CancellationToken.None);
-        var pass = await write.WaitAsync(Long);
-        Assert.Equal(1, gate.Writers);
-        await Task.Delay(100);
-        Assert.False(between.IsCompleted);
-        pass.Dispose();
-        Assert.True(await between.WaitAsync(Long));
+        gate.Give();
+        Assert.True(await gate.TakeAsync(CancellationToken.None).WaitAsync(Long));
+        lock (order)
+        {
+            order.Add("next batch");
+        }
+        await chat.WaitAsync(Long);
 
-        // Closed again for the next batch: a new write waits.
-        var next = gate.EnterAsync(CancellationToken.None);
-        await Task.Delay(50);
-        Assert.False(next.IsCompleted);
-        gate.Open();
-        (await next.WaitAsync(Long)).Dispose();
+        Assert.Equal(["chat", "next batch"], order);
+        gate.Give();
     }
 
     [Fact]
-    public async Task A_second_long_writer_does_not_take_a_gate_already_closed()
+    public async Task A_turn_nobody_gives_back_holds_a_write_no_longer_than_the_max_wait()
     {
-        var gate = new SqliteWriteGate();
-
-        Assert.True(await gate.CloseAsync(Long, CancellationToken.None));
-        Assert.False(await gate.CloseAsync(Long, CancellationToken.None));
-        gate.Open();
-        (await gate.EnterAsync(CancellationToken.None).WaitAsync(Long)).Dispose();
-    }
-
-    [Fact]
-    public async Task A_gate_nobody_reopens_holds_a_write_no_longer_than_its_max_wait()
-    {
-        var gate = new SqliteWriteGate();
-        await gate.CloseAsync(Long, CancellationToken.None);
+        using var gate = new SqliteWriteGate(queues: true);
+        Assert.True(await gate.TakeAsync(CancellationToken.None));
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var pass = await gate.EnterAsync(CancellationToken.None).WaitAsync(Long);
+        using (await gate.EnterAsync(CancellationToken.None).WaitAsync(Long))
+        {
+            Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= SqliteWriteGate.MaxWait - TimeSpan.FromMilliseconds(50));
+        }
 
-        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= SqliteWriteGate.MaxWait - TimeSpan.FromMilliseconds(50));
-        Assert.Equal(1, gate.Writers);
+        // The write went on without the turn, so finishing it gives nothing back: the holder still has it.
+        Assert.True(gate.Busy);
     }
 
     [Fact]
-    public async Task A_write_cancelled_at_the_gate_leaves_nothing_counted()
+    public async Task A_write_cancelled_in_the_queue_takes_nothing()
     {
-        var gate = new SqliteWriteGate();
-        await gate.CloseAsync(Long, CancellationToken.None);
+        using var gate = new SqliteWriteGate(queues: true);
+        Assert.True(await gate.TakeAsync(CancellationToken.None));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.EnterAsync(cancel.Token));
 
-        Assert.Equal(0, gate.Writers);
-        // The next batch boundary does not wait for a writer that left.
-        Assert.True(await gate.BetweenBatchesAsync(TimeSpan.FromSeconds(5), TimeSpan.Zero, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1)));
+        gate.Give();
+        Assert.False(gate.Busy);
+    }
+
+    [Fact]
+    public async Task PostgreSQLs_gate_queues_nobody()
+    {
+        using var gate = new SqliteWriteGate(queues: false);
+
+        using var first = await gate.EnterAsync(CancellationToken.None);
+        using var second = await gate.EnterAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+
+        Assert.False(await gate.TakeAsync(CancellationToken.None));
+        Assert.False(gate.Busy);
     }
 }
