@@ -26,15 +26,15 @@ public static partial class ClassifierInput
         text = CodeBlank().Replace(text, " zcode ");
         foreach (var person in names.People)
         {
-            text = text.Replace(TextNormalizer.Fold(person.Name), " zperson ", StringComparison.Ordinal);
+            text = text.Replace(person.Folded, " zperson ", StringComparison.Ordinal);
             foreach (var alias in person.Aliases)
             {
                 text = ReplaceWord(text, alias, " zperson ");
             }
         }
-        foreach (var department in names.Departments.OrderByDescending(d => d.Length))
+        foreach (var (_, folded) in names.FoldedDepartmentsLongestFirst)
         {
-            text = text.Replace(TextNormalizer.Fold(department), " zdept ", StringComparison.Ordinal);
+            text = text.Replace(folded, " zdept ", StringComparison.Ordinal);
         }
         while (EnglishDepartmentNames.Find(text, names) is { } english)
         {

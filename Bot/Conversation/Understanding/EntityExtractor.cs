@@ -151,9 +151,8 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     {
         string? best = null;
         var bestLength = 0;
-        foreach (var department in names.Departments)
+        foreach (var (department, folded) in names.FoldedDepartments)
         {
-            var folded = TextNormalizer.Fold(department);
             var length = key.Contains(folded, StringComparison.Ordinal) ? folded.Length
                 : Stem(folded) is { } stem && key.Contains(stem, StringComparison.Ordinal) ? stem.Length
                 : 0;
@@ -189,7 +188,7 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
         var bestLength = 0;
         foreach (var person in names.People)
         {
-            if (person.Name.Length >= 2 && key.Contains(TextNormalizer.Fold(person.Name), StringComparison.Ordinal) && person.Name.Length > bestLength)
+            if (person.Name.Length >= 2 && key.Contains(person.Folded, StringComparison.Ordinal) && person.Name.Length > bestLength)
             {
                 (best, bestLength) = (person.Name, person.Name.Length);
             }

@@ -8,10 +8,25 @@ namespace Rectification.Bot.Conversation.Understanding;
 public sealed record LedgerNames(IReadOnlyList<string> Departments, IReadOnlyList<NamedPerson> People)
 {
     public static readonly LedgerNames Empty = new([], []);
+
+    /// <summary>
+    /// Each department with its folded name, in the ledger's order, folded once when the names are read: every
+    /// message is matched against all of them (at 5,000 people and 200 departments, folding them per message was
+    /// a tenth of a turn's CPU).
+    /// </summary>
+    internal IReadOnlyList<(string Name, string Folded)> FoldedDepartments { get; } =
+        [.. Departments.Select(d => (d, TextNormalizer.Fold(d)))];
+
+    /// <summary>The same, longest first, so a longer name is replaced before a shorter one inside it.</summary>
+    internal IReadOnlyList<(string Name, string Folded)> FoldedDepartmentsLongestFirst { get; } =
+        [.. Departments.Select(d => (d, TextNormalizer.Fold(d))).OrderByDescending(d => d.d.Length)];
 }
 
 public sealed record NamedPerson(string Name, IReadOnlyList<string> Aliases)
 {
+    /// <summary>The name as folded messages spell it, folded once (see <see cref="LedgerNames.FoldedDepartments"/>).</summary>
+    internal string Folded { get; } = TextNormalizer.Fold(Name);
+
     public static NamedPerson From(string name, string? email)
     {
         var aliases = new List<string>();
