@@ -76,6 +76,15 @@ public sealed class ReminderSnapshotQueries(ConnectionFactory connections)
         SELECT person_id AS PersonId, slot_key AS SlotKey FROM reminder_acknowledgements WHERE slot_date >= @Since
         """;
 
+    private const string SelectZones = "SELECT DISTINCT time_zone FROM people";
+
+    /// <summary>The time zones people have (null: the default zone): whether anyone's slot is open needs no more.</summary>
+    public async Task<IReadOnlyList<string?>> ZonesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string?>(new CommandDefinition(SelectZones, cancellationToken: cancellationToken))];
+    }
+
     /// <summary>The snapshot; acknowledgements of slots before <paramref name="acknowledgedSince"/> are left out (the policy looks one working day back at most).</summary>
     public async Task<ReminderSnapshotRows> ReadAsync(DateOnly acknowledgedSince, CancellationToken cancellationToken = default)
     {

@@ -87,7 +87,8 @@ public sealed class ReminderDispatcher(
         IReadOnlyList<PlannedReminder> planned = [];
         var added = 0;
         SnapshotLookups? lookups = null;
-        if (plan)
+        // Outside every zone's open slot the plan is empty whatever the ledger holds: no snapshot is read for it.
+        if (plan && policy.AnySlotOpen(await snapshots.ZonesAsync(cancellationToken), now))
         {
             var snapshot = await snapshots.ReadAsync(now, cancellationToken);
             planned = policy.Plan(snapshot, now);

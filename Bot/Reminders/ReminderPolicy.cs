@@ -88,13 +88,11 @@ public sealed class ReminderPolicy
                 continue;
             }
             var zone = ZoneOf(person);
-            var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
-            var today = DateOnly.FromDateTime(local);
-            var time = TimeOnly.FromDateTime(local);
-            if (!_calendar.IsWorkingDay(today) || time < _options.SendTime || _options.IsQuiet(time))
+            if (!SlotOpen(zone, now))
             {
                 continue;
             }
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
             var current = run.Digests(person, today, zone);
             Dictionary<ReminderKind, Digest>? previous = null;
             foreach (var kind in Kinds)
@@ -112,6 +110,25 @@ public sealed class ReminderPolicy
             }
         }
         return plan;
+    }
+
+    /// <summary>
+    /// Whether anybody in these zones (null: the default) could get a digest at <paramref name="now"/>: the test
+    /// <see cref="Plan"/> applies to every person before anything else. When it is false the plan is empty whatever
+    /// the ledger holds, so the scheduler need not read the ledger at all: nights, weekends, holidays and the quiet
+    /// hours cost no snapshot.
+    /// </summary>
+    public bool AnySlotOpen(IEnumerable<string?> zones, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        return _options.Enabled && zones.Append(null).Select(ZoneOf).Distinct().Any(zone => SlotOpen(zone, now));
+    }
+
+    private bool SlotOpen(TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
+        var time = TimeOnly.FromDateTime(local);
+        return _calendar.IsWorkingDay(DateOnly.FromDateTime(local)) && time >= _options.SendTime && !_options.IsQuiet(time);
     }
 
     /// <summary>The items whose 回头看 is due at <paramref name="now"/>: a planned Recheck digest lists only those still due when it is sent.</summary>
@@ -272,6 +289,8 @@ public sealed class ReminderPolicy
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private TimeZoneInfo ZoneOf(ReminderPerson person) =>
-        person.TimeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : _defaultZone;
+    private TimeZoneInfo ZoneOf(ReminderPerson person) => ZoneOf(person.TimeZone);
+
+    private TimeZoneInfo ZoneOf(string? timeZone) =>
+        timeZone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : _defaultZone;
 }

@@ -16,6 +16,9 @@ public sealed class ReminderSnapshotSource(ReminderSnapshotQueries queries, Rech
         return Map(rows) with { Rechecks = await rechecks.CandidatesAsync(cancellationToken) };
     }
 
+    /// <summary>The time zones people have, for <see cref="ReminderPolicy.AnySlotOpen"/>.</summary>
+    public Task<IReadOnlyList<string?>> ZonesAsync(CancellationToken cancellationToken) => queries.ZonesAsync(cancellationToken);
+
     public static ReminderSnapshot Map(ReminderSnapshotRows rows) => new(
         [.. rows.Tasks.Select(t => new ReminderTask(t.Id, t.Code, t.Measure, t.Status, t.DueDate, t.IsOngoing, t.OfficerIds, t.LeadDepartmentId, t.LastProgressAt))],
         [.. rows.People.Select(p => new ReminderPerson(p.Id, p.Name, p.TimeZone, p.IsAdmin, p.SupervisedDepartmentIds, p.HasConversationReference, p.SnoozedUntil)
