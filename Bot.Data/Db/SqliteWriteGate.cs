@@ -30,7 +30,17 @@ public sealed class SqliteWriteGate(bool queues) : IDisposable
     internal async Task<bool> TakeAsync(CancellationToken cancellationToken) => queues && await _turn.WaitAsync(MaxWait, cancellationToken);
 
     /// <summary>Gives back a turn taken with <see cref="TakeAsync"/> that answered true: the next writer in the queue goes in.</summary>
-    internal void Give() => _turn.Release();
+    internal void Give()
+    {
+        try
+        {
+            _turn.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // As in Turn.Dispose: the host is stopping.
+        }
+    }
 
     public void Dispose() => _turn.Dispose();
 
@@ -44,7 +54,14 @@ public sealed class SqliteWriteGate(bool queues) : IDisposable
         {
             if (turn is not null && Interlocked.Exchange(ref _given, 1) == 0)
             {
-                turn.Release();
+                try
+                {
+                    turn.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The database's factory was disposed (the host stopping) while this write finished: nobody queues any more.
+                }
             }
         }
     }

@@ -7,8 +7,8 @@ using Rectification.Data.People;
 namespace Rectification.Data.Import;
 
 /// <summary>
-/// Writes a checked <see cref="ImportPlan"/> inside the caller's transaction: the inspection and its metadata, new people,
-/// codes moved out of each other's way, then every row in sheet order with its links, an import progress entry when its
+/// Writes a checked <see cref="ImportPlan"/> in the caller's <see cref="ImportTransaction"/>: the inspection and its
+/// metadata, new people, codes moved out of each other's way, then every row in sheet order with its links, an import progress entry when its
 /// progress changed, a deadline change recorded as an approved extension marked as the import's, and an audit entry.
 /// The statements repeated for every row are built once (<see cref="PreparedStatement"/>): dispose the writer after use.
 /// A new inspection on SQLite is written in batches (<see cref="ImportTransaction"/>), hidden until the last one.
@@ -66,7 +66,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
         RETURNING id
         """;
 
-    // The latest batch's instant: the import's own clock moved on by the time it has run, so a stopped import goes stale.
+    // The latest batch's instant on the wall clock (ImportBatching.Time): a stopped import's mark goes stale.
     private const string MarkImporting = "UPDATE inspections SET importing_at = @At WHERE id = @Id";
 
     private const string UpdateInspection = """
@@ -97,7 +97,7 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
             inspectionId = await connection.ExecuteScalarAsync<long>(Command(InsertInspection, new
             {
                 args.Title, args.InspectedUnit, args.InspectionGroup, args.PeriodStart, args.PeriodEnd, args.FeedbackDate, args.Now,
-                ImportingAt = staged ? now : (DateTimeOffset?)null,
+                ImportingAt = staged ? batches.Stamp() : (DateTimeOffset?)null,
             }));
             await AuditLog.WriteAsync(connection, Transaction, actor, now, "inspection", inspectionId, "create", null, args, cancellationToken);
         }
@@ -109,13 +109,16 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
         {
             var summary = await WriteRowsAsync(plan, inspectionId, staged);
             await connection.ExecuteAsync(Command(MarkImporting, new { Id = inspectionId, At = (DateTimeOffset?)null }));
+            // Committed here, inside the clean-up's reach: a last commit that failed in the caller would leave the
+            // committed batches hidden until the next import found them stale.
+            await batches.FinishAsync();
             return summary;
         }
         catch (Exception) when (batches.Committed > 0)
         {
             // Part of the sheet is committed, hidden: take it out again, whatever stopped the rest, then report the failure.
-            await batches.RestartAsync(CancellationToken.None);
-            await PendingImports.RemoveAsync(connection, Transaction, inspectionId, actor, now, "failed", CancellationToken.None);
+            await batches.RestartAsync();
+            await PendingImports.RemoveAsync(connection, Transaction, inspectionId, actor, batches.Stamp(), "failed", staleBefore: null, CancellationToken.None);
             await batches.CommitAsync(CancellationToken.None);
             throw;
         }
@@ -123,8 +126,6 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
 
     private async Task<ImportSummary> WriteRowsAsync(ImportPlan plan, long inspectionId, bool staged)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-
         var people = await PeopleAsync(plan);
         await MoveCodesAsync(plan);
 
@@ -164,10 +165,10 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
                 {
                     statement.MoveTo(Transaction);
                 }
-                await connection.ExecuteAsync(Command(MarkImporting,
-                    new { Id = inspectionId, At = (DateTimeOffset?)(now + System.Diagnostics.Stopwatch.GetElapsedTime(started)) }));
+                await connection.ExecuteAsync(Command(MarkImporting, new { Id = inspectionId, At = (DateTimeOffset?)batches.Stamp() }));
             }
         }
+        await SupervisionsAsync();
         return new ImportSummary(inspectionId, plan.New.Count, plan.Updated.Count, plan.Unchanged.Count, plan.NewPeople.Count)
         {
             Renumbered = plan.Renumbered.Count,
@@ -227,11 +228,22 @@ internal sealed class ImportPlanWriter(DbConnection connection, ImportTransactio
             }
             if (task is { Leader.Length: > 0, LeadDepartment.Length: > 0 } && supervisions.Add((ids[task.Leader], task.LeadDepartment)))
             {
-                var departmentId = await DepartmentAsync(task.LeadDepartment);
-                await PeopleRepository.AddSupervisionAsync(connection, Transaction, ids[task.Leader], departmentId, cancellationToken);
+                _supervisions.Add((ids[task.Leader], task.LeadDepartment));
             }
         }
         return ids;
+    }
+
+    // Written with the last rows (SupervisionsAsync): a supervision widens a leader's view of live tasks, so a batched
+    // import must not grant it before its inspection is seen, nor leave it behind when it fails.
+    private readonly List<(long LeaderId, string Department)> _supervisions = [];
+
+    private async Task SupervisionsAsync()
+    {
+        foreach (var (leaderId, department) in _supervisions)
+        {
+            await PeopleRepository.AddSupervisionAsync(connection, Transaction, leaderId, await DepartmentAsync(department), cancellationToken);
+        }
     }
 
     private const string SetCode = "UPDATE tasks SET code = @Code, updated_at = @Now, version = version + 1 WHERE id = @Id";

@@ -19,8 +19,12 @@ public sealed class ImportPlanner(ConnectionFactory connections)
     /// <summary>How a new inspection's batches are sized on SQLite; the tests look between them.</summary>
     internal ImportBatching Batching { get; init; } = ImportBatching.Default;
 
+    private static readonly Actor SweepActor = Actor.System("import");
+
     public async Task<ImportPlan> PlanAsync(LedgerDraft draft, ImportPlanOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // An import that stopped halfway must not keep its sheet refused as "still being written" at the preview.
+        await PendingImports.SweepAsync(connections, SweepActor, Batching.Time.GetUtcNow(), cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await PlanAsync(connection, null, draft, options ?? new ImportPlanOptions(), cancellationToken);
     }
@@ -36,7 +40,7 @@ public sealed class ImportPlanner(ConnectionFactory connections)
         {
             return new ImportWriteResult(null, plan.Errors);
         }
-        await PendingImports.SweepAsync(connections, actor, now, cancellationToken);
+        await PendingImports.SweepAsync(connections, actor, Batching.Time.GetUtcNow(), cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await ImportTransaction.BeginAsync(connection, connections.WriteGate, Batching, cancellationToken);
         var current = await PlanAsync(connection, transaction.Current, plan.Draft, plan.Options, cancellationToken);

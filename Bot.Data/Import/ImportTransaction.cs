@@ -9,8 +9,14 @@ namespace Rectification.Data.Import;
 /// How long an import's batch holds SQLite's write lock; how long a gap pauses, about once a second, for writers in
 /// other processes; and a hook the tests use to look between batches.
 /// </summary>
-internal sealed record ImportBatching(TimeSpan Budget, TimeSpan OtherProcesses, Func<Task>? Between = null)
+internal sealed record ImportBatching(TimeSpan Budget, TimeSpan OtherProcesses, Func<Task>? Between = null, TimeProvider? Clock = null)
 {
+    /// <summary>
+    /// The wall clock a pending import's mark is stamped with and judged stale by: it says whether a process is still
+    /// writing, so it is never the import's own "now" (the demo dates its import weeks back).
+    /// </summary>
+    public TimeProvider Time => Clock ?? TimeProvider.System;
+
     /// <summary>
     /// A tenth of a second: a chat write of this process that arrives meanwhile waits in the write queue
     /// (<see cref="SqliteWriteGate"/>) for the rest of the batch and its commit, and a turn with a few writes stays
@@ -122,23 +128,61 @@ internal sealed class ImportTransaction : IAsyncDisposable
         }
     }
 
-    /// <summary>Rolls back the open batch, if any, and begins a fresh transaction, for undoing what the committed ones wrote.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After a failure: rolls back the open batch, if any, takes the turn back if it was given away between batches,
+    /// and begins a fresh transaction, for undoing what the committed ones wrote.
+    /// </summary>
+    public async Task RestartAsync()
     {
         if (_open)
         {
-            await Current.RollbackAsync(cancellationToken);
+            try
+            {
+                await Current.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception rollback) when (rollback is InvalidOperationException or DbException)
+            {
+                // SQLite may already have rolled it back itself (a full disk, an I/O error): nothing is left to undo.
+            }
             await Current.DisposeAsync();
+            _open = false;
         }
-        Current = await _connection.BeginTransactionAsync(cancellationToken);
+        if (!_holdsGate)
+        {
+            _holdsGate = await _gate.TakeAsync(CancellationToken.None);
+        }
+        Current = await _connection.BeginTransactionAsync(CancellationToken.None);
         _open = true;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Current.CommitAsync(cancellationToken);
+    /// <summary>The instant a pending import's mark carries now (<see cref="ImportBatching.Time"/>).</summary>
+    public DateTimeOffset Stamp() => _batching.Time.GetUtcNow();
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Commits the last batch of a batched import, uncancellable: once its rows are all written, stopping now would
+    /// leave them hidden for nobody to finish. The caller's <see cref="CommitAsync"/> after it does nothing.
+    /// </summary>
+    public async Task FinishAsync()
     {
-        GiveTurn();
-        return Current.DisposeAsync();
+        await Current.CommitAsync(CancellationToken.None);
+        _open = false;
+        _finished = true;
+    }
+
+    private bool _finished;
+
+    public Task CommitAsync(CancellationToken cancellationToken) => _finished ? Task.CompletedTask : Current.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Rolled back (if still open) before the turn goes on, so the next writer does not meet our lock.
+            await Current.DisposeAsync();
+        }
+        finally
+        {
+            GiveTurn();
+        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class LedgerImportWriter(ConnectionFactory connections, LedgerCale
     /// </summary>
     public async Task<ImportWriteResult> WriteAsync(LedgerDraft draft, Actor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await PendingImports.SweepAsync(connections, actor, now, cancellationToken);
+        await PendingImports.SweepAsync(connections, actor, Batching.Time.GetUtcNow(), cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await ImportTransaction.BeginAsync(connection, connections.WriteGate, Batching, cancellationToken);
         var plan = await ImportPlanner.PlanAsync(connection, transaction.Current, draft, new ImportPlanOptions(), cancellationToken);

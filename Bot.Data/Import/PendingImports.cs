@@ -38,23 +38,45 @@ public static class PendingImports
         DELETE FROM inspections WHERE id = @Id AND importing_at IS NOT NULL;
         """;
 
-    /// <summary>Removes a pending import's rows, in the caller's transaction, and says so in the audit log.</summary>
-    internal static async Task RemoveAsync(DbConnection connection, DbTransaction transaction, long inspectionId, Actor actor, DateTimeOffset now,
-        string why, CancellationToken cancellationToken)
+    // Claims the inspection for removal inside the caller's transaction, and locks its row on PostgreSQL: an import that
+    // finished meanwhile (its mark cleared) or wrote a batch since (its mark moved on) is left alone.
+    private const string ClaimOwn = "UPDATE inspections SET importing_at = importing_at WHERE id = @Id AND importing_at IS NOT NULL";
+
+    private const string ClaimStale = "UPDATE inspections SET importing_at = importing_at WHERE id = @Id AND importing_at IS NOT NULL AND importing_at < @Before";
+
+    /// <summary>
+    /// Removes a pending import's rows, in the caller's transaction, and says so in the audit log; with
+    /// <paramref name="staleBefore"/>, only if its mark is still older than that. False when it was left alone.
+    /// </summary>
+    internal static async Task<bool> RemoveAsync(DbConnection connection, DbTransaction transaction, long inspectionId, Actor actor, DateTimeOffset now,
+        string why, DateTimeOffset? staleBefore, CancellationToken cancellationToken)
     {
+        var claim = staleBefore is { } before
+            ? new CommandDefinition(ClaimStale, SafeParameters.Of(new { Id = inspectionId, Before = before }), transaction, cancellationToken: cancellationToken)
+            : new CommandDefinition(ClaimOwn, new { Id = inspectionId }, transaction, cancellationToken: cancellationToken);
+        if (await connection.ExecuteAsync(claim) == 0)
+        {
+            return false;
+        }
         await connection.ExecuteAsync(new CommandDefinition(Remove, new { Id = inspectionId }, transaction, cancellationToken: cancellationToken));
         await AuditLog.WriteAsync(connection, transaction, actor, now, "inspection", inspectionId, "import_abandoned", null, new { why }, cancellationToken);
+        return true;
     }
 
-    /// <summary>Removes, each in its own transaction, the imports that stopped before their last batch.</summary>
-    internal static async Task SweepAsync(ConnectionFactory connections, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes, each in its own transaction, the imports that stopped before their last batch: their mark is older than
+    /// <see cref="Abandoned"/> on the wall clock <paramref name="wallClock"/> (the same clock the marks are stamped with).
+    /// </summary>
+    internal static async Task SweepAsync(ConnectionFactory connections, Actor actor, DateTimeOffset wallClock, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var stopped = (await connection.QueryAsync<long>(new CommandDefinition(SelectAbandoned, new { Before = now - Abandoned }, cancellationToken: cancellationToken))).ToList();
+        var before = wallClock - Abandoned;
+        var stopped = (await connection.QueryAsync<long>(new CommandDefinition(SelectAbandoned, SafeParameters.Of(new { Before = before }), cancellationToken: cancellationToken))).ToList();
         foreach (var id in stopped)
         {
+            using var turn = await connections.WriteGate.EnterAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await RemoveAsync(connection, transaction, id, actor, now, "stopped", cancellationToken);
+            await RemoveAsync(connection, transaction, id, actor, wallClock, "stopped", before, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }

@@ -204,7 +204,11 @@ public sealed class LedgerQueries(ConnectionFactory connections)
 
     private const string SelectDepartmentsLike = "SELECT id AS Id, name AS Name FROM departments WHERE name LIKE @Pattern ESCAPE '\\' ORDER BY name";
 
-    private const string SelectAspectsLike = "SELECT id AS Id, title AS Name FROM aspects WHERE title LIKE @Pattern ESCAPE '\\' ORDER BY inspection_id, ordinal";
+    private const string SelectAspectsLike = """
+        SELECT id AS Id, title AS Name FROM aspects
+        WHERE title LIKE @Pattern ESCAPE '\' AND inspection_id NOT IN (SELECT pi.id FROM inspections pi WHERE pi.importing_at IS NOT NULL)
+        ORDER BY inspection_id, ordinal
+        """;
 
     /// <summary>Departments whose name contains the words ("办公室", "宣传"), for filtered lists.</summary>
     public Task<IReadOnlyList<NamedId>> FindDepartmentsAsync(string words, CancellationToken cancellationToken = default) =>

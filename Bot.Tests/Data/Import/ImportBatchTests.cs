@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using Rectification.Bot.Cli;
 using Rectification.Data.Db;
 using Rectification.Data.Import;
@@ -91,6 +92,14 @@ public sealed class ImportBatchTests : IAsyncLifetime
         Assert.True(after.CodeFound);
         Assert.Equal(rows, chatWrites);
         Assert.Equal(rows, (await Queries.GetAsync(task.Task.Id))!.Progress.Count(p => p.Note == "导入期间的进展"));
+        Assert.False(_database.Connections.WriteGate.Busy);
+    }
+
+    private async Task<long> SyntheticSupervisionsAsync()
+    {
+        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM supervisions s JOIN people p ON p.id = s.leader_id WHERE p.name LIKE '领导%'");
     }
 
     [Fact]
@@ -109,6 +118,9 @@ public sealed class ImportBatchTests : IAsyncLifetime
 
         Assert.Equal(5, batches);
         Assert.Equal(0, await CommittedRowsAsync(draft.Inspection.Title));
+        // The leaders it names were not given the departments it would have made theirs.
+        Assert.Equal(0, await SyntheticSupervisionsAsync());
+        Assert.False(_database.Connections.WriteGate.Busy);
         Assert.Equal(before, await SeenAsync(draft.Tasks[0]));
         await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM inspections WHERE title = @Title", new { draft.Inspection.Title }));
@@ -116,10 +128,14 @@ public sealed class ImportBatchTests : IAsyncLifetime
         // The same sheet imports cleanly afterwards.
         var again = await new LedgerImportWriter(_database.Connections, LedgerCalendar.ChinaStandardTime).WriteAsync(draft, Actor.System("test"), TestLedger.Now);
         Assert.Equal(draft.Tasks.Count, again.Summary!.Created);
+        Assert.True(await SyntheticSupervisionsAsync() > 0);
     }
 
-    [Fact]
-    public async Task A_cancelled_import_takes_its_committed_batches_out_again()
+    [Theory]
+    [InlineData(3)]
+    // After the last row's batch: only the supervisions, the mark and the last commit are left.
+    [InlineData(Rows + 1)]
+    public async Task A_cancelled_import_takes_its_committed_batches_out_again(int cancelAfter)
     {
         var draft = BenchmarkCommand.Synthetic(Rows, Today, "中途取消的巡察");
         using var cancel = new CancellationTokenSource();
@@ -128,7 +144,7 @@ public sealed class ImportBatchTests : IAsyncLifetime
         {
             Batching = new ImportBatching(TimeSpan.Zero, TimeSpan.Zero, async () =>
             {
-                if (++batches == 3)
+                if (++batches == cancelAfter)
                 {
                     await cancel.CancelAsync();
                 }
@@ -137,7 +153,10 @@ public sealed class ImportBatchTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WriteAsync(draft, Actor.System("test"), TestLedger.Now, cancel.Token));
 
+        Assert.Equal(cancelAfter, batches);
         Assert.Equal(0, await CommittedRowsAsync(draft.Inspection.Title));
+        Assert.Equal(0, await SyntheticSupervisionsAsync());
+        Assert.False(_database.Connections.WriteGate.Busy);
     }
 }
 
@@ -163,7 +182,14 @@ public abstract class PendingImportContractTests : IAsyncLifetime
 
     private LedgerQueries Queries => new(_database.Connections);
 
-    private LedgerImportWriter Writer => new(_database.Connections, LedgerCalendar.ChinaStandardTime);
+    // The wall clock the marks are judged by (ImportBatching.Time), here a fake one at the test ledger's now.
+    private readonly FakeTimeProvider _clock = new(TestLedger.Now);
+
+    private ImportBatching Batching => ImportBatching.Default with { Clock = _clock };
+
+    private LedgerImportWriter Writer => new(_database.Connections, LedgerCalendar.ChinaStandardTime) { Batching = Batching };
+
+    private ImportPlanner Planner => new(_database.Connections) { Batching = Batching };
 
     /// <summary>Imports a sheet whole, then marks it as an import that is still writing, last heard of at <paramref name="at"/>.</summary>
     private async Task<LedgerDraft> StoppedImportAsync(string title, DateTimeOffset at)
@@ -208,11 +234,25 @@ public abstract class PendingImportContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_preview_of_a_sheet_whose_import_stopped_plans_it_afresh()
+    {
+        var stopped = await StoppedImportAsync("中断后重新预览", TestLedger.Now - PendingImports.Abandoned - TimeSpan.FromSeconds(1));
+
+        var plan = await Planner.PlanAsync(stopped);
+
+        Assert.Empty(plan.Errors);
+        Assert.Null(plan.InspectionId);
+        Assert.Equal(13, plan.New.Count);
+        Assert.Equal(0, await TasksOfAsync("中断后重新预览"));
+    }
+
+    [Fact]
     public async Task A_second_import_of_a_sheet_still_being_written_is_refused_and_changes_nothing()
     {
-        var stopped = await StoppedImportAsync("正在导入", TestLedger.Now - TimeSpan.FromSeconds(5));
+        // Its last batch nine minutes ago on the wall clock: still within PendingImports.Abandoned.
+        var stopped = await StoppedImportAsync("正在导入", TestLedger.Now - TimeSpan.FromMinutes(9));
 
-        var plan = await new ImportPlanner(_database.Connections).PlanAsync(stopped);
+        var plan = await Planner.PlanAsync(stopped);
         var written = await Writer.WriteAsync(stopped, Actor.System("test"), TestLedger.Now);
 
         Assert.Equal(ImportErrorCodes.ImportRunning, Assert.Single(plan.Errors).Code);
