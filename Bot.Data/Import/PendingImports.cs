@@ -26,8 +26,9 @@ public static class PendingImports
 
     private const string SelectAbandoned = "SELECT id FROM inspections WHERE importing_at IS NOT NULL AND importing_at < @Before";
 
-    // Children first: foreign keys are on. Only what an import of a new inspection writes can hang off its tasks; the
-    // people it created stay, as the audit log says they were created.
+    // Children first: foreign keys are on. Only what an import of a new inspection writes can hang off its tasks (nothing
+    // else can reach a hidden task). The people and departments it created stay, as the audit log says they were
+    // created; its supervisions are only written with its last batch.
     private const string Remove = """
         DELETE FROM progress_updates WHERE task_id IN (SELECT id FROM tasks WHERE inspection_id = @Id);
         DELETE FROM task_officers WHERE task_id IN (SELECT id FROM tasks WHERE inspection_id = @Id);
