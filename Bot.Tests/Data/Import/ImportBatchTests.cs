@@ -45,9 +45,12 @@ public sealed class ImportBatchTests : IAsyncLifetime
         return (listed.Total, overdue.Total, figures.Sum(f => f.Total), inspections.Count, snapshot.Tasks.Count, found?.Task.Measure == first.Measure);
     }
 
-    private async Task<long> CommittedRowsAsync(string title)
+    private Task<long> CommittedRowsAsync(string title) => TasksOfAsync(_database, title);
+
+    /// <summary>The tasks stored under an inspection's title, seen or not: what is really in the database.</summary>
+    internal static async Task<long> TasksOfAsync(TestDatabase database, string title)
     {
-        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM tasks t JOIN inspections i ON i.id = t.inspection_id WHERE i.title = @Title", new { Title = title });
     }
@@ -201,12 +204,7 @@ public abstract class PendingImportContractTests : IAsyncLifetime
         return draft;
     }
 
-    private async Task<long> TasksOfAsync(string title)
-    {
-        await using var connection = await _database.Connections.OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM tasks t JOIN inspections i ON i.id = t.inspection_id WHERE i.title = @Title", new { Title = title });
-    }
+    private Task<long> TasksOfAsync(string title) => ImportBatchTests.TasksOfAsync(_database, title);
 
     [Fact]
     public async Task Nobody_sees_an_unfinished_import_and_the_next_import_removes_it_once_stale()
