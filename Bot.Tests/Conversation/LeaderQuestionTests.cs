@@ -71,4 +71,40 @@ public sealed class LeaderQuestionTests : IAsyncLifetime
 
         Assert.Equal(RequestState.Approved, (await _chat.TaskAsync("1-2-2")).WriteOffs.Single().State);
     }
+
+    [Theory]
+    [InlineData("1-3-2延期，同意")]
+    [InlineData("1-3-2 延期申请准了")]
+    [InlineData("1-3-2 延期的事同意了")]
+    [InlineData("刘洋的1-3-2延期，我看可以，批了")]
+    [InlineData("1-3-2 extension request: approved")]
+    public async Task A_decision_word_closing_the_sentence_after_the_request_decides(string text)
+    {
+        await _chat.SayAsync("刘洋", "申请延期 1-3-2 到 2027年1月15日 因为需与盟民委联合发文");
+
+        await _chat.SayAsync("李明", text);
+
+        Assert.Equal(RequestState.Approved, (await _chat.TaskAsync("1-3-2")).Extensions.Single().State);
+    }
+
+    [Fact]
+    public async Task A_rejection_closing_the_sentence_is_read_as_one_and_asks_for_its_reason()
+    {
+        await _chat.SayAsync("刘洋", "申请延期 1-3-2 到 2027年1月15日 因为需与盟民委联合发文");
+
+        var answer = await _chat.SayAsync("李明", "1-3-2 延期申请，驳回");
+
+        Assert.Equal(RequestState.Pending, (await _chat.TaskAsync("1-3-2")).Extensions.Single().State);
+        Assert.Contains("驳回需要说明理由", answer.Readable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_saying_the_leader_agreed_decides_nothing()
+    {
+        await _chat.SayAsync("刘洋", "申请延期 1-3-2 到 2027年1月15日 因为需与盟民委联合发文");
+
+        await _chat.SayAsync("刘洋", "1-3-2延期，领导同意了");
+
+        Assert.All((await _chat.TaskAsync("1-3-2")).Extensions, e => Assert.NotEqual(RequestState.Approved, e.State));
+    }
 }

@@ -51,6 +51,15 @@ public sealed class EntityExtractorTests
     [InlineData("半个月后能完成", null)]
     [InlineData("1-2-2 进度120%", null)]
     [InlineData("need half a month more", null)]
+    [InlineData("1-2-2 进度九十", 90)]
+    [InlineData("进度七十五了", 75)]
+    [InlineData("还没动呢，进度零", 0)]
+    [InlineData("progress for 1-4-3 is 3/4", 75)]
+    [InlineData("about 2/3 done", 67)]
+    [InlineData("进展一般", null)]
+    [InlineData("完成三项", null)]
+    [InlineData("延期到3/4", null)]
+    [InlineData("due 3/4", null)]
     public void Percents(string text, int? percent) => Assert.Equal(percent, Read(text).Percent);
 
     [Theory]
@@ -69,6 +78,16 @@ public sealed class EntityExtractorTests
     [InlineData("完成了，只差签字", false)]
     [InlineData("done except for the final sign-off", false)]
     [InlineData("基本完成", true)]
+    [InlineData("那个调研全部搞完了", true)]
+    [InlineData("早就完成了", true)]
+    [InlineData("调研报告已经完成了，督查还差两个旗县", false)]
+    [InlineData("还差一点点就完成了", false)]
+    [InlineData("快完成了", false)]
+    [InlineData("明天就完成了", false)]
+    [InlineData("mostly finished, only need the signature from the leader", false)]
+    [InlineData("almost done", false)]
+    [InlineData("3-1-1 done or not?", false)]
+    [InlineData("3/4 done", false)]
     public void Done_phrases(string text, bool done) => Assert.Equal(done, Read(text).Done);
 
     [Theory]

@@ -71,6 +71,17 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
         {
             return InRange(after.Groups["n"].Value);
         }
+        if (KeywordChineseNumber().Match(masked) is { Success: true } spelled && ChineseNumber.Parse(spelled.Groups["n"].Value) is >= 0 and <= 100 and var number)
+        {
+            // 进度九十, 进度零: a number spelled out after the progress word, as voice input writes it.
+            return number;
+        }
+        if (DigitFraction().Match(masked) is { Success: true } share
+            && int.Parse(share.Groups["n"].Value, CultureInfo.InvariantCulture) is var top
+            && int.Parse(share.Groups["d"].Value, CultureInfo.InvariantCulture) is var bottom && top < bottom)
+        {
+            return (int)Math.Round(100.0 * top / bottom, MidpointRounding.AwayFromZero);
+        }
         if (Half().IsMatch(masked))
         {
             return 50;
@@ -103,7 +114,7 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     {
         foreach (Match match in DoneWords().Matches(masked))
         {
-            var before = masked[Math.Max(0, match.Index - 4)..match.Index];
+            var before = masked[Math.Max(0, match.Index - 12)..match.Index];
             var after = masked[(match.Index + match.Length)..];
             if (Negation().IsMatch(before) || NotReallyDone().IsMatch(after))
             {
@@ -252,6 +263,14 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     private static partial Regex KeywordNumber();
 
     // 一半, 过半, 大半 are halfway; 半个月 / half a month is a duration, not progress.
+    // Only where the number ends the phrase (进度九十, 进度零了): 进展一般 and 完成三项 are no percents.
+    [GeneratedRegex(@"(?:进度|进展|完成度|完成了|progress)\s*[:：]?\s*(?<n>[零一二两三四五六七八九十百]{1,4})(?=\s*(?:%|％|了|啦|左右|多|$|[,，。.!！;；]))")]
+    private static partial Regex KeywordChineseNumber();
+
+    // 3/4, 2/3 done: a share with a small denominator, never after a word that makes it a date (到3/4, by 3/4, due 3/4).
+    [GeneratedRegex(@"(?<![\d/.\-]|到\s*|至\s*|\b(?:to|by|until|till|due|on|before)\s*)(?<n>[1-9])\s*/\s*(?<d>[2-5]|10)(?![\d/])")]
+    private static partial Regex DigitFraction();
+
     [GeneratedRegex(@"(?:一半|过半|半数|完成了?半|做了?半|half ?way|halfway|midway|half done|done half|half of it|50-50|half (?:the|of the) work)(?!个?月|年|天|周|小时)")]
     private static partial Regex Half();
 
@@ -261,14 +280,17 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     [GeneratedRegex(@"\b(two[ -]thirds|three[ -]quarters|third|quarter)\b(?! of (?:a|the) (?:month|year|day|week))")]
     private static partial Regex EnglishFraction();
 
-    [GeneratedRegex(@"已经?(?:全部|基本)?(?:完成|完工|办结|整改|落实|解决|做完|弄完|结束)|(?:全部|基本|都)?完成了?|搞定|弄完|做完|干完|整改(?:到位|完毕|完成|好了)|落实到位|办结|已结|\b(?:finished|done|completed?|wrapped up|fixed|all set|rectified)\b")]
+    [GeneratedRegex(@"已经?(?:全部|基本)?(?:完成|完工|办结|整改|落实|解决|做完|弄完|结束)|(?:全部|基本|都)?完成了?|搞定|弄完|做完|干完|搞完|办完|弄好了|干好了|整改(?:到位|完毕|完成|好了)|落实到位|办结|已结|\b(?:finished|done|completed?|wrapped up|fixed|all set|rectified)\b")]
     private static partial Regex DoneWords();
 
-    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|not|n't|never|yet|to be|will be|percentage)\s*$")]
+    // Before the done word: not yet (没完成), to come (要完成, 马上就完成了, 快完成了, 还差一点就完成了), almost (almost done),
+    // or a share of it (3/4 done). 早就完成了 is done.
+    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|快要?|即将|(?<!早)就|not|n't|never|yet|to be|will be|percentage|\b(?:almost|nearly|mostly|not quite|about to be|partly|partially)|\d\s*/\s*\d{1,3})\s*$")]
     private static partial Regex Negation();
 
-    // 基本完成，就差最后验收: something is still missing, so not done (the flow asks how far).
-    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent|了?[,，、\s]*(?:就|只|还)差|\s*except\b)")]
+    // 基本完成，就差最后验收 / 调研已经完成了，督查还差两个旗县 / done, only need the sign-off: something is still missing
+    // in the same sentence, so not done (the flow asks how far); 3-1-1 done or not? asks.
+    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent|了?[,，、\s]*(?:就|只|还)差|\s*except\b|\s*or not\b|\s*(?:yet|already)\s*\?|[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还要|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending))")]
     private static partial Regex NotReallyDone();
 
     [GeneratedRegex(@"不同意|不批准|不予|不能批|不批|驳回|退回|打回|拒绝|否决|\breject(?:ed)?\b|\bdeny\b|\bdecline (?:the )?(?:write-?off|extension|request)?\b|\bdenied\b|\bdecline the (?:request|extension|write-?off)\b|\bturn (?:it )?down\b|\bsend (?:it )?back\b|\bnot approved?\b|\bdon't approve\b")]

@@ -65,7 +65,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
             intent = Intents.TaskDetail;
         }
         var unclear = false;
-        if (intent == Intents.Decide && (decision is null || (ruled is null && confidence < DecisionConfidence)))
+        if (intent == Intents.Decide && (decision is null || (ruled is null && confidence < DecisionConfidence && !DecidesOnRequest(decision, found.Code, key, context))))
         {
             // A decision changes the ledger at once: it takes an explicit 同意 / 驳回 and the rules or a confident model.
             // Anything less ("不懂", "1-4-1 需要延期两个月" read as decide) is a question about the task or unclear.
@@ -142,7 +142,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
 
     private const float OverruleConfidence = 0.7f;
 
-    [GeneratedRegex(@"^\s*(?:[,，、]\s*)?(?:就|只|还)差|^\s*(?:[,，]\s*)?except\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[,，、]\s*)?(?:就|只|还)差|^\s*(?:[,，]\s*)?except\b|^\s*or not\b|^\s*(?:yet|already)\s*\?|^[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还要|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending)", RegexOptions.IgnoreCase)]
     private static partial Regex StillMissing();
 
     [GeneratedRegex(@"(?:销号|销掉|延期|延上|批)(?:了)?(?:没有?|吗|么|没呢)|(?:has|have|is|was)\b.*\b(?:been )?(?:written off|closed|extended)\b.*(?:already|yet)?\s*\?")]
@@ -155,10 +155,16 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
         Intents.Confirm when context.Role != SenderRole.Officer && !context.InFlow && decision is not null => Intents.Decide,
         // 4-2-1 销号通过 from a leader: a decision on the request, not a request of his own. Only when the decision word
         // stands with the request word: "销号材料已通过部门审核，请领导审批" or "销号要不要批准" decide nothing.
-        Intents.WriteOff or Intents.Extend when context.Role != SenderRole.Officer && !context.InFlow && decision is not null
-            && code is not null && DecisionOnRequest().IsMatch(key) => Intents.Decide,
+        Intents.WriteOff or Intents.Extend or Intents.TaskDetail when DecidesOnRequest(decision, code, key, context) => Intents.Decide,
         _ => intent,
     };
+
+    /// <summary>
+    /// A leader's or admin's decision word standing with a task's request word (1-3-2延期，同意; 3-2-2 延期申请准了;
+    /// 刘洋的1-3-2延期，我看可以，批了): as explicit as 同意1-3-2延期, so it decides even where the model is unsure.
+    /// </summary>
+    private static bool DecidesOnRequest(Verdict? decision, string? code, string key, UnderstandingContext context) =>
+        context.Role != SenderRole.Officer && !context.InFlow && decision is not null && code is not null && DecisionOnRequest().IsMatch(key);
 
     /// <summary>A question that would otherwise read as a decision: a decide reading, or a leader's request words with a decision word.</summary>
     private static bool AsksAboutADecision(string intent, Verdict? decision, UnderstandingContext context) =>
@@ -167,7 +173,9 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
 
     // The decision word next to the request word, either way round: 销号通过, 延期申请予以批准, 同意销号, 驳回其延期,
     // write-off approved, approve the extension.
-    [GeneratedRegex(@"(?:销号|延期|write[- ]?off|extension)(?:申请|request)?\s*(?:已|予以|is |was )?\s*(?:通过|同意|批准|准予|驳回|不予?通过|不同意|不批准|退回|approved|rejected|denied|granted|declined)|(?:同意|批准|准予|驳回|不同意|不批准|退回|approve|reject|deny|grant|decline)\s*(?:其|该|the |this |his |her )?\s*(?:销号|延期|write[- ]?off|extension)")]
+    // Or the decision word ending the sentence a few words after the request word: 1-3-2延期，同意; 延期申请准了;
+    // 延期的事同意了; 延期，我看可以，批了; "1-3-2 extension: approved". Not a decision to come: 延期等我看完材料再同意.
+    [GeneratedRegex(@"(?:销号|延期|write[- ]?off|extension)(?:申请|request)?(?:(?!再|等|先|后|考虑|研究|商量|看看|讨论|if\b|once\b|after\b|when\b|later\b|will\b|would\b)[^。.!！?？;；]){0,10}?(?:不同意|不批准|不予批准|驳回|退回|不准|不批|不行|同意|批准|准予|准|批|通过|可以|approved|rejected|denied|granted|declined|ok)\s*(?:了|啦|吧|的)?\s*[。.!！~～]*\s*$|(?:销号|延期|write[- ]?off|extension)(?:申请|request)?\s*(?:已|予以|is |was )?\s*(?:通过|同意|批准|准予|驳回|不予?通过|不同意|不批准|退回|approved|rejected|denied|granted|declined)|(?:同意|批准|准予|驳回|不同意|不批准|退回|approve|reject|deny|grant|decline)\s*(?:其|该|the |this |his |her )?\s*(?:销号|延期|write[- ]?off|extension)")]
     private static partial Regex DecisionOnRequest();
 
     /// <summary>Below this a model's decide is not acted on: the rules' reading or a sure model only.</summary>
