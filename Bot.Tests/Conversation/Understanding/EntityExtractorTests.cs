@@ -80,6 +80,8 @@ public sealed class EntityExtractorTests
     [InlineData("基本完成", true)]
     [InlineData("那个调研全部搞完了", true)]
     [InlineData("早就完成了", true)]
+    [InlineData("昨天就完成了", true)]
+    [InlineData("整改完成了，还要建立长效机制", true)]
     [InlineData("调研报告已经完成了，督查还差两个旗县", false)]
     [InlineData("还差一点点就完成了", false)]
     [InlineData("快完成了", false)]

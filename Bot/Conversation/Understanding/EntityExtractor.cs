@@ -283,14 +283,14 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
     [GeneratedRegex(@"已经?(?:全部|基本)?(?:完成|完工|办结|整改|落实|解决|做完|弄完|结束)|(?:全部|基本|都)?完成了?|搞定|弄完|做完|干完|搞完|办完|弄好了|干好了|整改(?:到位|完毕|完成|好了)|落实到位|办结|已结|\b(?:finished|done|completed?|wrapped up|fixed|all set|rectified)\b")]
     private static partial Regex DoneWords();
 
-    // Before the done word: not yet (没完成), to come (要完成, 马上就完成了, 快完成了, 还差一点就完成了), almost (almost done),
-    // or a share of it (3/4 done). 早就完成了 is done.
-    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|快要?|即将|(?<!早)就|not|n't|never|yet|to be|will be|percentage|\b(?:almost|nearly|mostly|not quite|about to be|partly|partially)|\d\s*/\s*\d{1,3})\s*$")]
+    // Before the done word: not yet (没完成), to come (要完成, 马上就完成了, 明天就完成了, 快完成了, 还差一点就完成了), almost
+    // (almost done), or a share of it (3/4 done). 早就完成了 and 昨天就完成了 are done.
+    [GeneratedRegex(@"(?:未|没|没有|还没|尚未|不|无法|要|需要|需|待|应|能否|将|快要?|即将|(?:差[^，,。]{0,6}|马上|明天|后天|很快|下周|周末|月底前?|待会儿?|一会儿?)就|not|n't|never|yet|to be|will be|percentage|\b(?:almost|nearly|mostly|not quite|about to be|partly|partially)|\d\s*/\s*\d{1,3})\s*$")]
     private static partial Regex Negation();
 
     // 基本完成，就差最后验收 / 调研已经完成了，督查还差两个旗县 / done, only need the sign-off: something is still missing
     // in the same sentence, so not done (the flow asks how far); 3-1-1 done or not? asks.
-    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent|了?[,，、\s]*(?:就|只|还)差|\s*except\b|\s*or not\b|\s*(?:yet|already)\s*\?|[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还要|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending))")]
+    [GeneratedRegex(@"^\s*(?:了?一半|了?\d|了?百分|了?[一二三四五六七八九]成|了?大半|了?多少|率|度|情况|时限|时间|期限|了?吗|了?么|了?没|没有|与否|了?\?|[?？]|的?话|后|之后|以后|yet\?|\?|\s*%|\s*percent|了?[,，、\s]*(?:就|只|还)差|\s*except\b|\s*or not\b|\s*(?:yet|already)\s*\?|[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending))")]
     private static partial Regex NotReallyDone();
 
     [GeneratedRegex(@"不同意|不批准|不予|不能批|不批|驳回|退回|打回|拒绝|否决|\breject(?:ed)?\b|\bdeny\b|\bdecline (?:the )?(?:write-?off|extension|request)?\b|\bdenied\b|\bdecline the (?:request|extension|write-?off)\b|\bturn (?:it )?down\b|\bsend (?:it )?back\b|\bnot approved?\b|\bdon't approve\b")]

@@ -142,7 +142,7 @@ public sealed partial class Understander(CommandParser parser, EntityExtractor e
 
     private const float OverruleConfidence = 0.7f;
 
-    [GeneratedRegex(@"^\s*(?:[,，、]\s*)?(?:就|只|还)差|^\s*(?:[,，]\s*)?except\b|^\s*or not\b|^\s*(?:yet|already)\s*\?|^[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还要|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[,，、]\s*)?(?:就|只|还)差|^\s*(?:[,，]\s*)?except\b|^\s*or not\b|^\s*(?:yet|already)\s*\?|^[^。.!！?？]{0,12}?(?:就差|只差|还差|还剩|还需|还得|仍需|尚需|尚待|only need|still need|but still|apart from|other than|pending)", RegexOptions.IgnoreCase)]
     private static partial Regex StillMissing();
 
     [GeneratedRegex(@"(?:销号|销掉|延期|延上|批)(?:了)?(?:没有?|吗|么|没呢)|(?:has|have|is|was)\b.*\b(?:been )?(?:written off|closed|extended)\b.*(?:already|yet)?\s*\?")]
