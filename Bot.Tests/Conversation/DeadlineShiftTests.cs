@@ -112,6 +112,25 @@ public sealed class DeadlineShiftTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_holiday_named_as_the_deadline_is_the_day_before_it()
+    {
+        var today = DateOnly.FromDateTime(ChatHarness.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var calendar = new System.Globalization.ChineseLunisolarCalendar();
+        // The next 春节 from the harness's today, from the lunisolar calendar itself (not the code under test).
+        var springFestival = Enumerable.Range(today.Year, 2).Select(y => DateOnly.FromDateTime(calendar.ToDateTime(y, 1, 1, 0, 0, 0, 0))).First(d => d >= today);
+        var newYear = new DateOnly(today.Year + 1, 1, 1);
+
+        await _chat.SayAsync("刘洋", "1-2-2 申请延期");
+        await _chat.SayAsync("刘洋", "春节前");
+        await _chat.SayAsync("刘洋", "需等待盟民委联合发文");
+        await _chat.SayAsync("刘洋", "1-3-2 能否延期至元旦前");
+        await _chat.SayAsync("刘洋", "需与盟民委联合发文");
+
+        Assert.Equal(springFestival.AddDays(-1), (await _chat.TaskAsync("1-2-2")).Extensions.Single().ToDate);
+        Assert.Equal(newYear.AddDays(-1), (await _chat.TaskAsync("1-3-2")).Extensions.Single().ToDate);
+    }
+
+    [Fact]
     public async Task A_date_counted_from_now_stays_counted_from_now()
     {
         var today = DateOnly.FromDateTime(ChatHarness.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);

@@ -107,6 +107,14 @@ public sealed class EntityExtractorTests
     [InlineData("extend to the 18th", "2026-12-18")]
     [InlineData("培训安排在下月，申请延期到下个月15号", "2027-01-15")]
     [InlineData("no date here", null)]
+    [InlineData("能否延期至元旦前", "2026-12-31")]
+    [InlineData("延期到元旦", "2027-01-01")]
+    // 春节 2027 is 6 February, 端午 9 June, 中秋 15 September (the Chinese lunisolar calendar).
+    [InlineData("延期到春节前", "2027-02-05")]
+    [InlineData("端午节之前完成", "2027-06-08")]
+    [InlineData("中秋前", "2027-09-14")]
+    [InlineData("国庆节前", "2027-09-30")]
+    [InlineData("延期到国庆前后", null)]
     public void Dates_from_the_ledgers_today(string text, string? date) =>
         Assert.Equal(date, Read(text, wantDate: true)?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 

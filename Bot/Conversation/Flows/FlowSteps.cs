@@ -220,6 +220,12 @@ public sealed class FlowSteps(CommandParser parser)
                     state.Remember(shift);
                     return null;
                 }
+                if (HolidayDates.Find(TextNormalizer.Fold(text), context.Today) is { } holiday)
+                {
+                    // 春节前 / 国庆节前 as the answer: the day before the next such holiday.
+                    state.NewDate = holiday;
+                    return null;
+                }
                 return t.Invalid(InvalidInputReason.BadDate, text);
             default:
                 return null;

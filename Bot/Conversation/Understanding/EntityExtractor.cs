@@ -127,6 +127,10 @@ public sealed partial class EntityExtractor(Recognizers recognizers)
 
     internal DateOnly? FindDate(string masked, DateOnly today)
     {
+        if (HolidayDates.Find(masked, today) is { } holiday)
+        {
+            return holiday;
+        }
         if (recognizers.Date(masked.Replace(CodeMark, ' '), today) is { } recognised)
         {
             return recognised;
