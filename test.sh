@@ -39,4 +39,7 @@ if [[ -z "${RECTIFICATION_TEST_POSTGRES:-}" ]]; then
   echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 fi
 
-dotnet test Rectification.sln --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
+# A test that hangs is stopped after ten minutes and named (blame), so a run always ends with results; no test
+# takes more than a minute or two.
+dotnet test Rectification.sln --logger "trx;LogFileName=results.trx" --results-directory TestResults \
+  --blame-hang --blame-hang-timeout 10m --blame-hang-dump-type none "$@"
